@@ -1,0 +1,33 @@
+package net.fsgateway.config;
+
+import static net.fsgateway.config.ConfigException.require;
+
+/**
+ * Signups and payments. {@code cardKey} is a base64 AES-256 key for payinfo encryption; empty means the embedded
+ * default (a key generated once and kept beside the embedded data). {@code servicePasswordScheme} is how a
+ * customer's service-account password is stored ({@code sha512-crypt} by default, with {@code servicePasswordRounds}).
+ */
+public record BillingConfig(String processor, int processorTimeoutMs, String cardKey,
+                            String servicePasswordScheme, int servicePasswordRounds) {
+
+  public BillingConfig {
+    require(processorTimeoutMs >= 100, "billing.processorTimeoutMs must be >= 100");
+    require(servicePasswordRounds >= 1000, "billing.servicePasswordRounds must be >= 1000");
+  }
+
+  static BillingConfig from(ConfigSource s) {
+    return new BillingConfig(
+        s.string("billing.processor", "test"),
+        s.integer("billing.processorTimeoutMs", 5000),
+        s.string("billing.cardKey", ""),
+        s.string("billing.servicePasswordScheme", "sha512-crypt"),
+        s.integer("billing.servicePasswordRounds", 5000));
+  }
+
+  @Override
+  public String toString() {
+    return "BillingConfig[processor=" + processor + ", processorTimeoutMs=" + processorTimeoutMs + ", cardKey="
+        + (cardKey.isEmpty() ? "(embedded)" : "***") + ", servicePasswordScheme=" + servicePasswordScheme
+        + ", servicePasswordRounds=" + servicePasswordRounds + "]";
+  }
+}

@@ -1,0 +1,38 @@
+package net.fsgateway.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Reads {@code conf/gateway.json} (or the file named by {@code GW_CONFIG}) and the {@code GW_*} environment. */
+public final class ConfigLoader {
+  public static final Path DEFAULT_FILE = Path.of("conf", "gateway.json");
+
+  private ConfigLoader() {
+  }
+
+  public static GatewayConfig load() {
+    Map<String, String> env = System.getenv();
+    Path file = env.containsKey("GW_CONFIG") ? Path.of(env.get("GW_CONFIG")) : DEFAULT_FILE;
+    return load(file, env);
+  }
+
+  public static GatewayConfig load(Path file, Map<String, String> env) {
+    return GatewayConfig.from(new ConfigSource(readJson(file), env));
+  }
+
+  private static JsonObject readJson(Path file) {
+    if (!Files.exists(file)) {
+      return new JsonObject();
+    }
+    try {
+      return new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | DecodeException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}

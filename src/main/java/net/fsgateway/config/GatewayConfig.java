@@ -1,0 +1,25 @@
+package net.fsgateway.config;
+
+/** Every setting of the gateway, validated once at start-up. Sub-records go to the parts that need them. */
+public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, RedisConfig redis,
+                            SessionConfig session, ThrottleConfig throttle, BillingConfig billing,
+                            EmbeddedConfig embedded, DeploymentConfig deployment) {
+
+  static GatewayConfig from(ConfigSource s) {
+    return new GatewayConfig(HttpConfig.from(s), LimitsConfig.from(s), PgConfig.from(s), RedisConfig.from(s),
+        SessionConfig.from(s), ThrottleConfig.from(s), BillingConfig.from(s), EmbeddedConfig.from(s),
+        DeploymentConfig.from(s));
+  }
+
+  public GatewayConfig withPg(PgConfig pg) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+  }
+
+  public GatewayConfig withRedis(RedisConfig redis) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+  }
+
+  public GatewayConfig withHttp(HttpConfig http) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+  }
+}

@@ -1,0 +1,29 @@
+package net.fsgateway.config;
+
+import static net.fsgateway.config.ConfigException.require;
+
+/** Request limits, enforced while the body streams in, and the per-call timeout of the event bus. */
+public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers, int maxArrayItems,
+                           int maxStringChars, int maxMulticallCalls, int callTimeoutMs) {
+
+  public LimitsConfig {
+    require(maxBodyBytes >= 1024, "limits.maxBodyBytes must be >= 1024");
+    require(maxDepth >= 4, "limits.maxDepth must be >= 4");
+    require(maxStructMembers >= 16, "limits.maxStructMembers must be >= 16");
+    require(maxArrayItems >= 1, "limits.maxArrayItems must be >= 1");
+    require(maxStringChars >= 256, "limits.maxStringChars must be >= 256");
+    require(maxMulticallCalls >= 1, "limits.maxMulticallCalls must be >= 1");
+    require(callTimeoutMs >= 100, "limits.callTimeoutMs must be >= 100");
+  }
+
+  static LimitsConfig from(ConfigSource s) {
+    return new LimitsConfig(
+        s.integer("limits.maxBodyBytes", 1 << 20),
+        s.integer("limits.maxDepth", 32),
+        s.integer("limits.maxStructMembers", 1024),
+        s.integer("limits.maxArrayItems", 10_000),
+        s.integer("limits.maxStringChars", 65_536),
+        s.integer("limits.maxMulticallCalls", 100),
+        s.integer("limits.callTimeoutMs", 10_000));
+  }
+}

@@ -1,0 +1,47 @@
+package net.fsgateway.config;
+
+import static net.fsgateway.config.ConfigException.require;
+
+/**
+ * PostgreSQL. An empty {@code host} means "start the embedded PostgreSQL". Every pool bound is explicit: the
+ * client's own defaults (4 connections, unbounded wait queue) are wrong for a gateway.
+ */
+public record PgConfig(String host, int port, String database, String user, String password,
+                       int poolSize, int maxWaitQueue, int connectTimeoutMs) {
+
+  public PgConfig {
+    require(poolSize >= 1, "pg.poolSize must be >= 1");
+    require(maxWaitQueue >= 0, "pg.maxWaitQueue must be >= 0");
+    require(connectTimeoutMs > 0, "pg.connectTimeoutMs must be > 0");
+  }
+
+  static PgConfig from(ConfigSource s) {
+    return new PgConfig(
+        s.string("pg.host", ""),
+        s.integer("pg.port", 5432),
+        s.string("pg.database", "fsgateway"),
+        s.string("pg.user", "postgres"),
+        s.string("pg.password", ""),
+        s.integer("pg.poolSize", 16),
+        s.integer("pg.maxWaitQueue", 1024),
+        s.integer("pg.connectTimeoutMs", 5000));
+  }
+
+  public boolean embedded() {
+    return host.isBlank();
+  }
+
+  public PgConfig withServer(String host, int port, String database, String user, String password) {
+    return new PgConfig(host, port, database, user, password, poolSize, maxWaitQueue, connectTimeoutMs);
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  @Override
+  public String toString() {
+    return "PgConfig[" + user + "@" + host + ":" + port + "/" + database + ", password=" + (password.isEmpty() ? "" : "***")
+        + ", poolSize=" + poolSize + ", maxWaitQueue=" + maxWaitQueue + ", connectTimeoutMs=" + connectTimeoutMs + "]";
+  }
+}

@@ -1,0 +1,36 @@
+package net.fsgateway.infra;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import net.fsgateway.config.PgConfig;
+
+/** Builds the reactive PostgreSQL pool with every bound explicit and statements cached per connection. */
+public final class PgPools {
+  private PgPools() {
+  }
+
+  public static PgConnectOptions connectOptions(PgConfig pg) {
+    return new PgConnectOptions()
+        .setHost(pg.host())
+        .setPort(pg.port())
+        .setDatabase(pg.database())
+        .setUser(pg.user())
+        .setPassword(pg.password())
+        .setConnectTimeout(pg.connectTimeoutMs())
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(256)
+        .setPipeliningLimit(256);
+  }
+
+  public static Pool create(Vertx vertx, PgConfig pg) {
+    PoolOptions pool = new PoolOptions()
+        .setMaxSize(pg.poolSize())
+        .setMaxWaitQueueSize(pg.maxWaitQueue())
+        .setShared(true)
+        .setName("fsgateway-pg");
+    return PgBuilder.pool().with(pool).connectingTo(connectOptions(pg)).using(vertx).build();
+  }
+}

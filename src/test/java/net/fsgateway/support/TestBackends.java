@@ -1,0 +1,72 @@
+package net.fsgateway.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import net.fsgateway.config.PgConfig;
+import net.fsgateway.config.RedisConfig;
+import net.fsgateway.infra.Migrations;
+
+/**
+ * The PostgreSQL and Redis that tests talk to: the machine's own on 127.0.0.1 when they answer, the embedded
+ * ones otherwise (so the test command passes on a fresh machine). Each JVM gets a fresh, migrated database.
+ */
+public final class TestBackends {
+  private static PgConfig pg;
+  private static RedisConfig redis;
+
+  private TestBackends() {
+  }
+
+  public static synchronized PgConfig pg() {
+    if (pg == null) {
+      pg = freshDatabase(serverPg());
+      Migrations.migrate(pg);
+    }
+    return pg;
+  }
+
+  public static synchronized RedisConfig redis() {
+    if (redis == null) {
+      redis = answers(6379) ? base().redis().withUrl("redis://127.0.0.1:6379") : EmbeddedForTests.redis();
+    }
+    return redis;
+  }
+
+  private static PgConfig serverPg() {
+    PgConfig defaults = base().pg();
+    if (answers(5432)) {
+      return defaults.withServer("127.0.0.1", 5432, "postgres", "postgres", "");
+    }
+    return EmbeddedForTests.pg();
+  }
+
+  static net.fsgateway.config.GatewayConfig base() {
+    return net.fsgateway.config.ConfigLoader.load(java.nio.file.Path.of("does-not-exist.json"), java.util.Map.of());
+  }
+
+  private static PgConfig freshDatabase(PgConfig server) {
+    String name = "fsgw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+         Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database on " + server, e);
+    }
+    return server.withServer(server.host(), server.port(), name, server.user(), server.password());
+  }
+
+  static boolean answers(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
