@@ -1,10 +1,12 @@
 package net.fsgateway.infra;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.PgConfig;
 
 /** Builds the reactive PostgreSQL pool with every bound explicit and statements cached per connection. */
@@ -19,7 +21,6 @@ public final class PgPools {
         .setDatabase(pg.database())
         .setUser(pg.user())
         .setPassword(pg.password())
-        .setConnectTimeout(pg.connectTimeoutMs())
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(256)
         .setPipeliningLimit(256);
@@ -30,7 +31,10 @@ public final class PgPools {
         .setMaxSize(pg.poolSize())
         .setMaxWaitQueueSize(pg.maxWaitQueue())
         .setShared(true)
-        .setName("fsgateway-pg");
-    return PgBuilder.pool().with(pool).connectingTo(connectOptions(pg)).using(vertx).build();
+        .setName("fsgateway-pg")
+        .setConnectionTimeout(pg.connectTimeoutMs())
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+    NetClientOptions transport = new NetClientOptions().setConnectTimeout(pg.connectTimeoutMs()).setTcpNoDelay(true);
+    return PgBuilder.pool().with(pool).with(transport).connectingTo(connectOptions(pg)).using(vertx).build();
   }
 }
