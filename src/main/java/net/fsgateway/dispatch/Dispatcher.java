@@ -1,0 +1,70 @@
+package net.fsgateway.dispatch;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import java.util.Optional;
+import net.fsgateway.config.LimitsConfig;
+import net.fsgateway.xmlrpc.FaultCode;
+import net.fsgateway.xmlrpc.MethodCall;
+import net.fsgateway.xmlrpc.MethodResponse;
+import net.fsgateway.xmlrpc.MethodResponse.Fault;
+
+/**
+ * Sends a decoded call to the verticle that owns its method and turns every outcome into a
+ * {@link MethodResponse}. {@code system.*} methods are answered here; a multicall's inner calls come back
+ * through {@link #callOne} one by one, so each counts against every limit exactly as a single call does.
+ */
+public final class Dispatcher {
+  private final Vertx vertx;
+  private final MethodRegistry registry;
+  private final LimitsConfig limits;
+  private final SystemMethods system;
+
+  public Dispatcher(Vertx vertx, MethodRegistry registry, LimitsConfig limits) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.limits = limits;
+    this.system = new SystemMethods(this, registry, limits);
+  }
+
+  /** Dispatches a call as it came off the wire. Never fails: every failure is a fault. */
+  public Future<MethodResponse> call(MethodCall call, String clientAddress) {
+    if (SystemMethods.MULTICALL.equals(call.methodName())) {
+      return system.multicall(call.params(), clientAddress);
+    }
+    return callOne(call, clientAddress);
+  }
+
+  /** One call that is not a multicall (a multicall's inner calls come here too). */
+  Future<MethodResponse> callOne(MethodCall call, String clientAddress) {
+    String name = call.methodName();
+    if (name.startsWith(SystemMethods.PREFIX)) {
+      return system.introspect(call);
+    }
+    Optional<MethodSpec> spec = registry.resolve(name);
+    if (spec.isEmpty()) {
+      return Future.succeededFuture(new Fault(FaultCode.METHOD_NOT_FOUND, "method '" + printable(name) + "' not found"));
+    }
+    Optional<String> problem = spec.get().rule().check(call.params());
+    if (problem.isPresent()) {
+      return Future.succeededFuture(new Fault(FaultCode.INVALID_PARAMS, spec.get().name() + " " + problem.get()));
+    }
+    return send(spec.get(), new CallRequest(spec.get().name(), call.params(), clientAddress));
+  }
+
+  private Future<MethodResponse> send(MethodSpec spec, CallRequest request) {
+    int timeout = spec.timeoutMs() > 0 ? spec.timeoutMs() : limits.callTimeoutMs();
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
+    return vertx.eventBus().<MethodResponse>request(spec.address(), request, options)
+        .map(Message::body)
+        .otherwise(failure -> Failures.toFault(spec.name(), failure));
+  }
+
+  /** A method name echoed in a fault: bounded and without control characters. */
+  static String printable(String name) {
+    String cut = name.length() > 80 ? name.substring(0, 80) + "…" : name;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+}

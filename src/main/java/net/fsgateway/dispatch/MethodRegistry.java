@@ -1,0 +1,65 @@
+package net.fsgateway.dispatch;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every method the gateway knows: name → bus address, param rule and help. Clients may call a method by its
+ * Freeside name {@code FS.SelfService.XMLRPC.<method>}, by Freeside's backend name
+ * {@code FS.ClientAPI_XMLRPC.<method>}, or bare.
+ */
+public final class MethodRegistry {
+  public static final String SELF_SERVICE_PREFIX = "FS.SelfService.XMLRPC.";
+  public static final String BACKEND_PREFIX = "FS.ClientAPI_XMLRPC.";
+
+  private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
+
+  public MethodRegistry(List<MethodSpec> specs) {
+    specs.forEach(spec -> methods.put(spec.name(), spec));
+  }
+
+  /** The reseller API of the spec and Freeside's Agent.pm. */
+  public static MethodRegistry reseller() {
+    return new MethodRegistry(List.of(
+        MethodSpec.reseller("agent_login", "Log in with {username, password}; returns {error, session_id}. "
+            + "The session lasts one hour."),
+        MethodSpec.reseller("agent_logout", "End a session: {session_id}; returns {error}."),
+        MethodSpec.reseller("check_username", "Is username@domain free? {session_id, username, domain}; "
+            + "returns {error, available: 1|0}."),
+        MethodSpec.reseller("new_customer", "Sign up a customer with a package, an account and a first "
+            + "payment (payby CARD, CHEK or PREPAY); returns {error, custnum, signup_service, svcnum}. "
+            + "error '_decline' means the payment was declined."),
+        MethodSpec.reseller("suspend_username", "Suspend the package behind username@domain: "
+            + "{session_id, username, domain}; returns {error}."),
+        MethodSpec.reseller("unsuspend_username", "Unsuspend the package behind username@domain: "
+            + "{session_id, username, domain}; returns {error}."),
+        MethodSpec.reseller("agent_info", "{session_id}; returns {error, agentnum, agent, num_prospect, "
+            + "num_active, num_susp, num_cancel}."),
+        MethodSpec.reseller("agent_list_customers", "Search your customers: {session_id, search, prospect, "
+            + "active, susp, cancel}; returns {error, customers: [{custnum, name, status}]}."),
+        MethodSpec.reseller("signup_info", "{session_id}; returns {error, part_pkg: [...], svc_domain: [...], "
+            + "payby: [...]} — what you may sell, where, and how customers may pay.")));
+  }
+
+  /** The spec for a method name as a client sent it, prefix stripped. */
+  public Optional<MethodSpec> resolve(String wireName) {
+    return Optional.ofNullable(methods.get(canonical(wireName)));
+  }
+
+  public static String canonical(String wireName) {
+    if (wireName.startsWith(SELF_SERVICE_PREFIX)) {
+      return wireName.substring(SELF_SERVICE_PREFIX.length());
+    }
+    if (wireName.startsWith(BACKEND_PREFIX)) {
+      return wireName.substring(BACKEND_PREFIX.length());
+    }
+    return wireName;
+  }
+
+  public Collection<MethodSpec> all() {
+    return methods.values();
+  }
+}

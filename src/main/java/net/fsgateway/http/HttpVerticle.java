@@ -1,0 +1,62 @@
+package net.fsgateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import net.fsgateway.config.GatewayConfig;
+import net.fsgateway.config.HttpConfig;
+import net.fsgateway.dispatch.Dispatcher;
+import net.fsgateway.dispatch.MethodRegistry;
+
+/**
+ * The XML-RPC listener, one instance per event loop. {@code POST} on {@code /}, {@code /RPC2} and Freeside's
+ * {@code /selfservice/xmlrpc.cgi}; any other verb there gets 405 from the router.
+ */
+public final class HttpVerticle extends VerticleBase {
+  static final String[] XMLRPC_PATHS = {"/", "/RPC2", "/selfservice/xmlrpc.cgi"};
+
+  private final GatewayConfig config;
+  private HttpServer server;
+
+  public HttpVerticle(GatewayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    Dispatcher dispatcher = new Dispatcher(vertx, MethodRegistry.reseller(), config.limits());
+    XmlRpcEndpoint endpoint = new XmlRpcEndpoint(dispatcher, config.limits());
+    Router router = Router.router(vertx);
+    for (String path : XMLRPC_PATHS) {
+      router.route(HttpMethod.POST, path).handler(ctx -> endpoint.handle(ctx.request()));
+    }
+    HealthRoutes.mount(router);
+    server = vertx.createHttpServer(serverOptions(config.http())).requestHandler(router);
+    return server.listen(config.http().port(), config.http().host());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  static HttpServerOptions serverOptions(HttpConfig http) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout(http.idleTimeoutSeconds())
+        .setCompressionSupported(http.compression())
+        .setDecompressionSupported(true)
+        .setTcpNoDelay(true)
+        .setMaxInitialLineLength(8192)
+        .setMaxHeaderSize(16384);
+    if (http.tls()) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(http.tlsCertPath())
+          .setKeyPath(http.tlsKeyPath()));
+    }
+    return options;
+  }
+}

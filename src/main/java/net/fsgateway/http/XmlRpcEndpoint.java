@@ -1,0 +1,137 @@
+package net.fsgateway.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import net.fsgateway.codec.BodyTooLargeException;
+import net.fsgateway.codec.CodecLimits;
+import net.fsgateway.codec.ProtocolException;
+import net.fsgateway.codec.XmlRpcRequestDecoder;
+import net.fsgateway.codec.XmlRpcResponseWriter;
+import net.fsgateway.config.LimitsConfig;
+import net.fsgateway.dispatch.Dispatcher;
+import net.fsgateway.xmlrpc.MethodCall;
+import net.fsgateway.xmlrpc.MethodResponse;
+
+/**
+ * One XML-RPC exchange: the body is fed to the streaming decoder chunk by chunk as it arrives (never buffered
+ * whole), the call is dispatched, and the answer is written once. Protocol errors are faults (HTTP 200); an
+ * oversized body is 413, answered as soon as the limit is crossed, and the connection is closed.
+ */
+final class XmlRpcEndpoint {
+  private static final CharSequence TEXT_XML = HttpHeaders.createOptimized("text/xml; charset=UTF-8");
+  private static final CharSequence SERVER = HttpHeaders.createOptimized("fs-gateway");
+  private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
+
+  private final Dispatcher dispatcher;
+  private final CodecLimits limits;
+
+  XmlRpcEndpoint(Dispatcher dispatcher, LimitsConfig limits) {
+    this.dispatcher = dispatcher;
+    this.limits = CodecLimitsMapping.from(limits);
+  }
+
+  void handle(HttpServerRequest request) {
+    if (declaredTooLarge(request)) {
+      tooLarge(request.response());
+      return;
+    }
+    Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits));
+    request.handler(exchange::chunk);
+    request.endHandler(ignored -> exchange.end());
+    request.exceptionHandler(ignored -> exchange.abort());
+    request.resume();
+  }
+
+  private boolean declaredTooLarge(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+    if (length == null || encoding != null) {
+      return false; // compressed: the limit applies to the inflated bytes, counted by the decoder
+    }
+    try {
+      return Long.parseLong(length.trim()) > limits.maxBodyBytes();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static void tooLarge(HttpServerResponse response) {
+    if (!response.ended()) {
+      response.setStatusCode(413).putHeader(HttpHeaders.CONNECTION, CLOSE)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+          .end("request body too large\n")
+          .onComplete(ignored -> response.close());
+    }
+  }
+
+  /** The state of one request: decoding until the body ends or the first error. */
+  private final class Exchange {
+    private final HttpServerRequest request;
+    private final XmlRpcRequestDecoder decoder;
+    private boolean finished;
+
+    Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder) {
+      this.request = request;
+      this.decoder = decoder;
+    }
+
+    void chunk(Buffer chunk) {
+      if (finished) {
+        return;
+      }
+      try {
+        decoder.feed(chunk);
+      } catch (ProtocolException e) {
+        reject(e);
+      }
+    }
+
+    void end() {
+      if (finished) {
+        return;
+      }
+      MethodCall call;
+      try {
+        call = decoder.end();
+      } catch (ProtocolException e) {
+        reject(e);
+        return;
+      }
+      finished = true;
+      String client = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+      dispatcher.call(call, client).onSuccess(response -> write(response, false));
+    }
+
+    void abort() {
+      finished = true;
+    }
+
+    /** A protocol error mid-stream: answer now and close, rather than read the rest of a bad body. */
+    private void reject(ProtocolException e) {
+      finished = true;
+      if (e instanceof BodyTooLargeException) {
+        tooLarge(request.response());
+        return;
+      }
+      write(new MethodResponse.Fault(e.code(), e.getMessage()), !request.isEnded());
+    }
+
+    private void write(MethodResponse answer, boolean close) {
+      HttpServerResponse response = request.response();
+      if (response.ended() || response.closed()) {
+        return;
+      }
+      response.putHeader(HttpHeaders.CONTENT_TYPE, TEXT_XML).putHeader(HttpHeaders.SERVER, SERVER);
+      if (close) {
+        response.putHeader(HttpHeaders.CONNECTION, CLOSE);
+      }
+      response.end(XmlRpcResponseWriter.write(answer)).onComplete(ignored -> {
+        if (close) {
+          response.close();
+        }
+      });
+    }
+  }
+}

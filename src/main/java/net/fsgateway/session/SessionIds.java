@@ -1,0 +1,35 @@
+package net.fsgateway.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Session ids: 192 bits from a CSPRNG, URL-safe text. Redis keeps only a SHA-256 digest of the id, so a dump of
+ * Redis yields no usable session.
+ */
+public final class SessionIds {
+  private static final int ID_BYTES = 24;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private SessionIds() {
+  }
+
+  public static String newId() {
+    byte[] bytes = new byte[ID_BYTES];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public static String digest(String sessionId) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}
