@@ -34,7 +34,7 @@ final class XmlRpcEndpoint {
 
   void handle(HttpServerRequest request) {
     if (declaredTooLarge(request)) {
-      tooLarge(request.response());
+      tooLarge(request);
       return;
     }
     Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits));
@@ -57,12 +57,13 @@ final class XmlRpcEndpoint {
     }
   }
 
-  private static void tooLarge(HttpServerResponse response) {
+  private static void tooLarge(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
     if (!response.ended()) {
       response.setStatusCode(413).putHeader(HttpHeaders.CONNECTION, CLOSE)
           .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
           .end("request body too large\n")
-          .onComplete(ignored -> response.close());
+          .onComplete(ignored -> request.connection().close());
     }
   }
 
@@ -112,10 +113,10 @@ final class XmlRpcEndpoint {
     private void reject(ProtocolException e) {
       finished = true;
       if (e instanceof BodyTooLargeException) {
-        tooLarge(request.response());
+        tooLarge(request);
         return;
       }
-      write(new MethodResponse.Fault(e.code(), e.getMessage()), !request.isEnded());
+      write(e.toFault(), !request.isEnded());
     }
 
     private void write(MethodResponse answer, boolean close) {
@@ -129,7 +130,7 @@ final class XmlRpcEndpoint {
       }
       response.end(XmlRpcResponseWriter.write(answer)).onComplete(ignored -> {
         if (close) {
-          response.close();
+          request.connection().close();
         }
       });
     }

@@ -1,0 +1,113 @@
+package net.fsgateway.support;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import net.fsgateway.Gateway;
+import net.fsgateway.bus.Codecs;
+import net.fsgateway.config.ConfigLoader;
+import net.fsgateway.config.GatewayConfig;
+import net.fsgateway.config.HttpConfig;
+import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.client.XmlRpcClient;
+import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
+
+/**
+ * The whole gateway on a free port over the test PostgreSQL and Redis, and an independent XML-RPC client
+ * (Apache XML-RPC) to call it the way a reseller's integration would.
+ */
+public final class TestGateway implements AutoCloseable {
+  private final Vertx vertx;
+  private final GatewayConfig config;
+
+  private TestGateway(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  public static TestGateway start() {
+    return start(UnaryOperator.identity());
+  }
+
+  /** Starts the gateway with the test backends; {@code tweak} may change any other setting. */
+  public static TestGateway start(UnaryOperator<GatewayConfig> tweak) {
+    GatewayConfig base = ConfigLoader.load(Path.of("does-not-exist.json"), Map.of())
+        .withPg(TestBackends.pg())
+        .withRedis(TestBackends.redis());
+    GatewayConfig config = tweak.apply(base.withHttp(onPort(base.http(), freePort())));
+    Vertx vertx = Vertx.vertx();
+    Codecs.registerAll(vertx.eventBus());
+    try {
+      Gateway.deploy(vertx, config).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("gateway did not start", e);
+    }
+    return new TestGateway(vertx, config);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  public int port() {
+    return config.http().port();
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + port() + path;
+  }
+
+  /** An Apache XML-RPC client on Freeside's path. */
+  public XmlRpcClient client() {
+    XmlRpcClientConfigImpl clientConfig = new XmlRpcClientConfigImpl();
+    try {
+      clientConfig.setServerURL(new URL(url("/selfservice/xmlrpc.cgi")));
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+    clientConfig.setEnabledForExtensions(false);
+    clientConfig.setReplyTimeout(30_000);
+    XmlRpcClient client = new XmlRpcClient();
+    client.setConfig(clientConfig);
+    return client;
+  }
+
+  /** Calls {@code FS.SelfService.XMLRPC.<method>} with one struct and returns the answer struct. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> call(String method, Map<String, ?> struct) throws XmlRpcException {
+    return (Map<String, Object>) client().execute("FS.SelfService.XMLRPC." + method, new Object[] {struct});
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("gateway did not stop in 30 s", e);
+    }
+  }
+
+  private static HttpConfig onPort(HttpConfig h, int port) {
+    return new HttpConfig("127.0.0.1", port, 2, h.idleTimeoutSeconds(), h.compression(), h.tls(), h.tlsCertPath(),
+        h.tlsKeyPath());
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
