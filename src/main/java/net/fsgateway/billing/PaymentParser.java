@@ -15,12 +15,14 @@ final class PaymentParser {
   private PaymentParser() {
   }
 
-  static Payment parse(XStruct p, YearMonth now) {
+  /** {@code defaultPayname} is the customer's "first last", Freeside's name on a card sent without payname. */
+  static Payment parse(XStruct p, YearMonth now, String defaultPayname) {
     String payby = Fields.trimmed(p, "payby");
     String payinfo = Fields.trimmed(p, "payinfo");
     String payname = Fields.trimmed(p, "payname");
     if (payby.equals("CARD")) {
-      return card(payinfo, Fields.trimmed(p, "paydate"), Fields.trimmed(p, "paycvv"), payname, now);
+      return card(payinfo, Fields.trimmed(p, "paydate"), Fields.trimmed(p, "paycvv"),
+          payname.isEmpty() ? defaultPayname : payname, now);
     }
     if (payby.equals("CHEK")) {
       return check(payinfo, payname);
@@ -56,8 +58,8 @@ final class PaymentParser {
     if (!CVV.matcher(paycvv).matches() || paycvv.length() != type.cvvLength()) {
       throw new SignupRejected("paycvv: CVV must be " + type.cvvLength() + " digits for this card type");
     }
-    if (payname.isEmpty() || !Addresses.freeText(payname, 80)) {
-      throw new SignupRejected("payname: the exact name on the card is required");
+    if (!Addresses.freeText(payname, 80)) {
+      throw new SignupRejected("payname: the exact name on the card, at most 80 characters");
     }
     return new Payment.Card(number, type, expiry, paycvv, payname);
   }

@@ -35,7 +35,7 @@ public final class SignupParser {
     });
     Long domsvc = domsvc(p);
     String domain = Fields.trimmed(p, "domain");
-    Payment payment = PaymentParser.parse(p, now);
+    Payment payment = PaymentParser.parse(p, now, customer.first() + " " + customer.last());
     return new SignupRequest(customer, emails, pkgpart, username, password, domsvc, domain, payment);
   }
 
