@@ -112,7 +112,7 @@ class PerlWireSignupIT {
   }
 
   private static String sampleBody() throws IOException {
-    try (InputStream in = PerlWireSignupIT.class.getResourceAsStream("/wire/perl-frontier-new_customer.http")) {
+    try (InputStream in = PerlWireSignupIT.class.getResourceAsStream("/wire-samples/perl-frontier-client.http")) {
       String http = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int start = http.indexOf("<?xml");
       return http.substring(start);
