@@ -49,7 +49,7 @@ class WireSamplesIT {
     try (RawHttp http = new RawHttp(gateway.port())) {
       RawHttp.Response response = http.send(request).read();
       assertThat(response.status()).isEqualTo(200);
-      MethodResponse answer = XmlRpcResponseDecoder.decode(Buffer.buffer(response.body()));
+      MethodResponse answer = XmlRpcResponseDecoder.decode(Buffer.buffer(response.decodedBody()));
       assertThat(answer).isInstanceOf(MethodResponse.Success.class);
       XStruct struct = (XStruct) ((MethodResponse.Success) answer).value();
       assertThat(struct.get("error")).isEqualTo(XString.of("Can't resume session"));
