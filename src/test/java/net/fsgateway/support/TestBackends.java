@@ -15,8 +15,12 @@ import net.fsgateway.infra.Migrations;
 /**
  * The PostgreSQL and Redis that tests talk to: the machine's own on 127.0.0.1 when they answer, the embedded
  * ones otherwise (so the test command passes on a fresh machine). Each JVM gets a fresh, migrated database.
+ * {@code -Dfsgw.test.embedded=true} skips the probe and always uses the embedded ones (the fresh-machine path).
  */
 public final class TestBackends {
+  /** System property that forces the embedded backends even when local ones answer. */
+  public static final String FORCE_EMBEDDED = "fsgw.test.embedded";
+
   private static PgConfig pg;
   private static RedisConfig redis;
 
@@ -33,14 +37,14 @@ public final class TestBackends {
 
   public static synchronized RedisConfig redis() {
     if (redis == null) {
-      redis = answers(6379) ? base().redis().withUrl("redis://127.0.0.1:6379") : EmbeddedForTests.redis();
+      redis = !forceEmbedded() && answers(6379) ? base().redis().withUrl("redis://127.0.0.1:6379") : EmbeddedForTests.redis();
     }
     return redis;
   }
 
   private static PgConfig serverPg() {
     PgConfig defaults = base().pg();
-    if (answers(5432)) {
+    if (!forceEmbedded() && answers(5432)) {
       return defaults.withServer("127.0.0.1", 5432, "postgres", "postgres", "");
     }
     return EmbeddedForTests.pg();
@@ -59,6 +63,10 @@ public final class TestBackends {
       throw new IllegalStateException("cannot create test database on " + server, e);
     }
     return server.withServer(server.host(), server.port(), name, server.user(), server.password());
+  }
+
+  static boolean forceEmbedded() {
+    return Boolean.getBoolean(FORCE_EMBEDDED);
   }
 
   static boolean answers(int port) {
