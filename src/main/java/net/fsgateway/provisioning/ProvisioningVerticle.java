@@ -17,6 +17,10 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
 /**
  * Wiring for the session-scoped provisioning methods. Each call first resolves its session to an agent (one Redis
  * round trip), then runs with that agent.
+ *
+ * <p>Answer types: {@code available}, {@code truncated}, counts and row numbers (agentnum, custnum, pkgpart,
+ * svcnum) are {@code <int>}, as Freeside's Perl numbers go out; names, prices ("10.00"), {@code freq} (text in
+ * Freeside's part_pkg) and dates stay strings.
  */
 public final class ProvisioningVerticle extends VerticleBase {
   private final GatewayConfig config;
