@@ -52,6 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    QuietLogs.apply();
     BenchSettings settings;
     try {
       settings = settings();

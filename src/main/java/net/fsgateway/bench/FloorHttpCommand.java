@@ -23,6 +23,7 @@ public final class FloorHttpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    QuietLogs.apply();
     Vertx vertx = Vertx.vertx();
     int n = instances > 0 ? instances : Runtime.getRuntime().availableProcessors();
     vertx.deployVerticle(() -> new FloorHttpServer(port), new DeploymentOptions().setInstances(n)).await();

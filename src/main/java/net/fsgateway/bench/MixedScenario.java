@@ -37,12 +37,7 @@ final class MixedScenario extends SessionScenario {
 
   @Override
   public Call next() {
-    int pick = random.nextInt(100);
-    int kind = 0;
-    for (int acc = WEIGHTS[0]; pick >= acc; acc += WEIGHTS[++kind]) {
-      // walk the cumulative weights
-    }
-    switch (kind) {
+    switch (kind(random.nextInt(100))) {
       case 0:
         return CheckUsernameScenario.check(sessionId, catalog.domain(), random);
       case 2:
@@ -76,6 +71,16 @@ final class MixedScenario extends SessionScenario {
     } else if ("agent_login".equals(call.method())) {
       spareSessions.push(AgentSession.sessionId(response));
     }
+  }
+
+  /** The index in {@link #WEIGHTS} that {@code pick} (0..99) falls in. */
+  static int kind(int pick) {
+    int kind = 0;
+    int upTo = WEIGHTS[0];
+    while (pick >= upTo) {
+      upTo += WEIGHTS[++kind];
+    }
+    return kind;
   }
 
   private String any(List<String> accounts) {

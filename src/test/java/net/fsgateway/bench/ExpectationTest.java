@@ -60,4 +60,13 @@ class ExpectationTest {
     assertThat(stats.passed()).isFalse();
     assertThat(stats.unexpectedSamples()).containsExactly("check_username: fault -32603: boom");
   }
+
+  @Test
+  void mixedDayProportionsAddUpToOneHundred() {
+    int[] counts = new int[MixedScenario.WEIGHTS.length];
+    for (int pick = 0; pick < 100; pick++) {
+      counts[MixedScenario.kind(pick)]++;
+    }
+    assertThat(counts).containsExactly(MixedScenario.WEIGHTS);
+  }
 }
