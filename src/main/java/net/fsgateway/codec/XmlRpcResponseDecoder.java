@@ -21,6 +21,10 @@ public final class XmlRpcResponseDecoder {
   private XmlRpcValue value;
   private MethodResponse result;
 
+  public XmlRpcResponseDecoder() {
+    this(CodecLimits.DEFAULTS);
+  }
+
   public XmlRpcResponseDecoder(CodecLimits limits) {
     this.values = new ValueBuilder(limits);
     this.pump = new XmlPump(limits.maxBodyBytes(), new Envelope());
