@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import net.fsgateway.billing.BillingVerticle;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.http.HttpVerticle;
 
@@ -17,7 +18,7 @@ import net.fsgateway.http.HttpVerticle;
  */
 public final class Gateway {
   /** The verticles that own the methods, each built from the configuration. */
-  static final List<Function<GatewayConfig, VerticleBase>> SERVICES = List.of();
+  static final List<Function<GatewayConfig, VerticleBase>> SERVICES = List.of(BillingVerticle::new);
 
   private Gateway() {
   }
