@@ -67,25 +67,41 @@ else
   FAILED=1
 fi
 
-# --- seed: agent, domain, package (psql; the schema exists once the gateway has migrated) ------------------------
-seed() {
-  local hash domsvc pkgpart agentnum
+# --- seed: agent, domain, package -------------------------------------------------------------------------------
+# The admin CLI first (it hashes with the gateway's own AgentPasswords); psql inserts with a hash from
+# HashPassword.java if the CLI is missing or fails. Either way the ids are read back with psql.
+admin() {
+  GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB GW_PG_USER=postgres java -jar "$JAR" admin "$@"
+}
+seed_with_cli() {
+  printf '%s\n' "$BENCH_AGENT_PASSWORD" | admin agent create --username bench --name "Bench reseller" --password-stdin \
+    && admin domain create --domain bench.example.net \
+    && admin package create --name "Bench 20 Mbps" --setup 0 --recur 19.95 --freq 1 --default-domain bench.example.net \
+    && admin package allow --agent bench --pkgpart "$($PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg")"
+}
+seed_with_psql() {
+  local hash domsvc
   hash=$(java -cp "$JAR" "$ROOT/src/test/bench/HashPassword.java") || return 1
   domsvc=$($PG -d "$DB" -c "INSERT INTO svc_domain (domain) VALUES ('bench.example.net') RETURNING svcnum") || return 1
-  agentnum=$($PG -d "$DB" -v h="$hash" -c "INSERT INTO agent (agent, username, password_hash) VALUES ('Bench reseller', 'bench', :'h') RETURNING agentnum") || return 1
-  pkgpart=$($PG -d "$DB" -c "INSERT INTO part_pkg (pkg, setup_fee, recur_fee, freq, default_domsvc) VALUES ('Bench 20 Mbps', 0, 19.95, 1, $domsvc) RETURNING pkgpart") || return 1
-  $PG -d "$DB" -c "INSERT INTO agent_pkg (agentnum, pkgpart) VALUES ($agentnum, $pkgpart)" || return 1
-  echo "$agentnum $pkgpart $domsvc"
+  $PG -d "$DB" -v h="$hash" -c "INSERT INTO agent (agent, username, password_hash) VALUES ('Bench reseller', 'bench', :'h')" \
+    && $PG -d "$DB" -c "INSERT INTO part_pkg (pkg, setup_fee, recur_fee, freq, default_domsvc) VALUES ('Bench 20 Mbps', 0, 19.95, 1, $domsvc)" \
+    && $PG -d "$DB" -c "INSERT INTO agent_pkg SELECT a.agentnum, max(p.pkgpart) FROM agent a, part_pkg p WHERE a.username = 'bench' GROUP BY a.agentnum"
 }
-if [ -n "$READY_MS" ] && IDS=$(seed); then
-  read -r AGENTNUM PKGPART DOMSVC <<<"$IDS"
-  log "seeded agent $AGENTNUM, pkgpart $PKGPART, domain svcnum $DOMSVC"
-else
-  log "schema not there (gateway not up?): pgbench floor needs it, applying V1__schema.sql directly"
+seed() {
+  if seed_with_cli >"$OUT/seed.log" 2>&1; then SEEDED_BY="admin CLI"; else
+    log "admin CLI seeding failed ($(tail -1 "$OUT/seed.log")); using psql"
+    $PG -d "$DB" -c "TRUNCATE agent_pkg, part_pkg, svc_domain, agent CASCADE" >/dev/null 2>&1
+    seed_with_psql || return 1; SEEDED_BY="psql"
+  fi
+  $PG -d "$DB" -F ' ' -c "SELECT a.agentnum, ap.pkgpart, d.svcnum FROM agent a JOIN agent_pkg ap USING (agentnum), svc_domain d WHERE a.username = 'bench' AND d.domain = 'bench.example.net'"
+}
+if [ -z "$READY_MS" ]; then
+  log "gateway not up: applying V1__schema.sql directly so the floors can still run"
   $PG -d "$DB" -f src/main/resources/db/migration/V1__schema.sql >/dev/null
-  IDS=$(seed) || { log "seeding failed"; exit 2; }
-  read -r AGENTNUM PKGPART DOMSVC <<<"$IDS"
 fi
+IDS=$(seed) && [ -n "$IDS" ] || { log "seeding failed, see $OUT/seed.log"; exit 2; }
+read -r AGENTNUM PKGPART DOMSVC <<<"$IDS"
+log "seeded by ${SEEDED_BY:-?}: agent $AGENTNUM, pkgpart $PKGPART, domain svcnum $DOMSVC"
 
 # --- helpers ------------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 UNEXP CMD
