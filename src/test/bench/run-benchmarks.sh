@@ -88,10 +88,10 @@ seed_with_psql() {
     && $PG -d "$DB" -c "INSERT INTO agent_pkg SELECT a.agentnum, max(p.pkgpart) FROM agent a, part_pkg p WHERE a.username = 'bench' GROUP BY a.agentnum"
 }
 seed() {
-  if seed_with_cli >"$OUT/seed.log" 2>&1; then SEEDED_BY="admin CLI"; else
+  if seed_with_cli >"$OUT/seed.log" 2>&1; then log "seeded with the admin CLI"; else
     log "admin CLI seeding failed ($(tail -1 "$OUT/seed.log")); using psql"
     $PG -d "$DB" -c "TRUNCATE agent_pkg, part_pkg, svc_domain, agent CASCADE" >/dev/null 2>&1
-    seed_with_psql || return 1; SEEDED_BY="psql"
+    seed_with_psql || return 1; log "seeded with psql"
   fi
   $PG -d "$DB" -F ' ' -c "SELECT a.agentnum, ap.pkgpart, d.svcnum FROM agent a JOIN agent_pkg ap USING (agentnum), svc_domain d WHERE a.username = 'bench' AND d.domain = 'bench.example.net'"
 }
@@ -101,7 +101,7 @@ if [ -z "$READY_MS" ]; then
 fi
 IDS=$(seed) && [ -n "$IDS" ] || { log "seeding failed, see $OUT/seed.log"; exit 2; }
 read -r AGENTNUM PKGPART DOMSVC <<<"$IDS"
-log "seeded by ${SEEDED_BY:-?}: agent $AGENTNUM, pkgpart $PKGPART, domain svcnum $DOMSVC"
+log "bench ids: agent $AGENTNUM, pkgpart $PKGPART, domain svcnum $DOMSVC"
 
 # --- helpers ------------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 UNEXP CMD
