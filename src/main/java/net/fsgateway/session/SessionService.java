@@ -17,26 +17,38 @@ public final class SessionService {
   private final AgentRepository agents;
   private final PasswordCheck passwords;
   private final SessionStore store;
+  private final LoginThrottle throttle;
 
-  public SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store) {
+  public SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store, LoginThrottle throttle) {
     this.agents = agents;
     this.passwords = passwords;
     this.store = store;
+    this.throttle = throttle;
   }
 
-  /** {username, password} → {error, session_id}; session_id is '' on every error, as the spec says. */
-  public Future<XmlRpcValue> login(XStruct params) {
+  /**
+   * {username, password} → {error, session_id}; session_id is '' on every error, as the spec says. A locked-out
+   * username or address is answered {@link LoginThrottle#TOO_MANY_FAILURES} before any hashing.
+   */
+  public Future<XmlRpcValue> login(XStruct params, String clientAddress) {
     String username = Fields.trimmed(params, "username");
     // The password is taken exactly as sent: leading or trailing spaces may be part of it.
     String password = Fields.text(params, "password");
     if (username.isEmpty() || password.isEmpty()) {
       return Future.succeededFuture(loginError(MISSING_CREDENTIALS));
     }
+    return throttle.admit(username, clientAddress)
+        .compose(attempt -> attempt.refused()
+            ? Future.succeededFuture(loginError(LoginThrottle.TOO_MANY_FAILURES))
+            : check(attempt, username, password));
+  }
+
+  private Future<XmlRpcValue> check(LoginThrottle.Attempt attempt, String username, String password) {
     return agents.byUsername(username)
         .compose(agent -> passwords.verify(agent, password))
         .compose(agentnum -> agentnum.isPresent()
-            ? store.create(agentnum.get()).map(SessionService::loggedIn)
-            : Future.succeededFuture(loginError(INCORRECT_PASSWORD)));
+            ? throttle.succeeded(attempt).compose(ignored -> store.create(agentnum.get())).map(SessionService::loggedIn)
+            : throttle.failed(attempt).map(ignored -> loginError(INCORRECT_PASSWORD)));
   }
 
   /** {session_id} → {error}; an unknown, expired or missing session id is "Can't resume session". */

@@ -27,9 +27,9 @@ public final class SessionVerticle extends VerticleBase {
     redis = RedisClients.create(vertx, config.redis());
     hashing = vertx.createSharedWorkerExecutor(PasswordCheck.EXECUTOR_NAME, config.session().hashWorkers());
     SessionService service = new SessionService(new AgentRepository(pool), new PasswordCheck(hashing),
-        new SessionStore(redis, config.session().ttlSeconds()));
+        new SessionStore(redis, config.session().ttlSeconds()), new LoginThrottle(vertx, redis, config.throttle()));
     return Future.join(
-        MethodConsumers.register(vertx, "agent_login", call -> service.login(call.struct())),
+        MethodConsumers.register(vertx, "agent_login", call -> service.login(call.struct(), call.clientAddress())),
         MethodConsumers.register(vertx, "agent_logout", call -> service.logout(call.struct())));
   }
 

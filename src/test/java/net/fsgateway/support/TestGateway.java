@@ -14,6 +14,7 @@ import net.fsgateway.bus.Codecs;
 import net.fsgateway.config.ConfigLoader;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
+import net.fsgateway.config.ThrottleConfig;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
@@ -40,6 +41,7 @@ public final class TestGateway implements AutoCloseable {
     GatewayConfig base = ConfigLoader.load(Path.of("does-not-exist.json"), Map.of())
         .withPg(TestBackends.pg())
         .withRedis(TestBackends.redis());
+    base = base.withThrottle(perAddressOff(base.throttle()));
     GatewayConfig config = tweak.apply(base.withHttp(onPort(base.http(), freePort())));
     Vertx vertx = Vertx.vertx();
     Codecs.registerAll(vertx.eventBus());
@@ -96,6 +98,15 @@ public final class TestGateway implements AutoCloseable {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("gateway did not stop in 30 s", e);
     }
+  }
+
+  /**
+   * Every test connects from 127.0.0.1 to a Redis that other test runs may share, so the per-address count
+   * would add up across classes and runs and lock unrelated tests out; tests of that limit set it back.
+   */
+  private static ThrottleConfig perAddressOff(ThrottleConfig t) {
+    return new ThrottleConfig(t.slowAfterFailures(), t.maxFailuresPerUser(), Integer.MAX_VALUE, t.windowSeconds(),
+        t.lockoutSeconds());
   }
 
   private static HttpConfig onPort(HttpConfig h, int port) {
