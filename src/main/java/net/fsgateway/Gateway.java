@@ -8,8 +8,11 @@ import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import net.fsgateway.billing.BillingVerticle;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.http.HttpVerticle;
+import net.fsgateway.provisioning.ProvisioningVerticle;
+import net.fsgateway.session.SessionVerticle;
 
 /**
  * Deploys the gateway into a Vert.x instance whose codecs are registered and whose backends are up: the service
@@ -17,7 +20,8 @@ import net.fsgateway.http.HttpVerticle;
  */
 public final class Gateway {
   /** The verticles that own the methods, each built from the configuration. */
-  static final List<Function<GatewayConfig, VerticleBase>> SERVICES = List.of();
+  static final List<Function<GatewayConfig, VerticleBase>> SERVICES =
+      List.of(SessionVerticle::new, ProvisioningVerticle::new, BillingVerticle::new);
 
   private Gateway() {
   }

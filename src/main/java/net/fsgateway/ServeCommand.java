@@ -3,6 +3,7 @@ package net.fsgateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.TimeUnit;
+import net.fsgateway.admin.DemoSeed;
 import net.fsgateway.bus.Codecs;
 import net.fsgateway.config.ConfigLoader;
 import net.fsgateway.config.GatewayConfig;
@@ -26,6 +27,7 @@ final class ServeCommand implements Runnable {
     GatewayConfig configured = ConfigLoader.load();
     StartedBackends backends = Backends.start(configured);
     GatewayConfig config = backends.config();
+    DemoSeed.seedIfFresh(backends, System.out);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, backends), "fsgw-shutdown"));
     Codecs.registerAll(vertx.eventBus());

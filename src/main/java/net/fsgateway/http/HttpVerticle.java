@@ -18,6 +18,7 @@ import net.fsgateway.dispatch.MethodRegistry;
  * {@code /selfservice/xmlrpc.cgi}; any other verb there gets 405 from the router.
  */
 public final class HttpVerticle extends VerticleBase {
+  static final int COMPRESSION_THRESHOLD_BYTES = 1024;
   static final String[] XMLRPC_PATHS = {"/", "/RPC2", "/selfservice/xmlrpc.cgi"};
 
   private final GatewayConfig config;
@@ -66,6 +67,8 @@ public final class HttpVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setIdleTimeout(http.idleTimeoutSeconds())
         .setCompressionSupported(http.compression())
+        // Most answers are a few hundred bytes: compressing those costs more CPU than it saves on the wire.
+        .setCompressionContentSizeThreshold(COMPRESSION_THRESHOLD_BYTES)
         .setDecompressionSupported(true)
         .setTcpNoDelay(true)
         .setMaxInitialLineLength(8192)

@@ -24,6 +24,15 @@ public final class Backends {
 
   /** Starts or checks both backends and migrates the schema; fails fast with a message naming the culprit. */
   public static StartedBackends start(GatewayConfig cfg) {
+    return start(cfg, true);
+  }
+
+  /** PostgreSQL only (started or checked, then migrated): for the admin command line, which needs no Redis. */
+  public static StartedBackends startDatabase(GatewayConfig cfg) {
+    return start(cfg, false);
+  }
+
+  private static StartedBackends start(GatewayConfig cfg, boolean withRedis) {
     List<AutoCloseable> owned = new ArrayList<>();
     try {
       Path dataDir = Path.of(cfg.embedded().dataDir()).toAbsolutePath().normalize();
@@ -43,19 +52,8 @@ public final class Backends {
         requireReachable(pg.host(), pg.port(), pg.connectTimeoutMs(), "PostgreSQL", "pg.host/pg.port");
         LOG.info("PostgreSQL: external at {}:{}/{} as {}", pg.host(), pg.port(), pg.database(), pg.user());
       }
-      if (cfg.redis().embedded()) {
-        int port = cfg.embedded().redisPort();
-        requireFree(port, "embedded.redisPort", "Redis");
-        EmbeddedRedis redis = EmbeddedRedis.start(dataDir.resolve("redis"), port, true);
-        owned.add(redis);
-        resolved = resolved.withRedis(cfg.redis().withUrl(redis.url()));
-        LOG.info("Redis: embedded at 127.0.0.1:{}, data in {}", port, dataDir.resolve("redis"));
-      } else {
-        RedisConfig redis = cfg.redis();
-        URI uri = parseRedisUrl(redis.url());
-        requireReachable(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(), cfg.pg().connectTimeoutMs(),
-            "Redis", "redis.url");
-        LOG.info("Redis: external at {}", redacted(redis.url()));
+      if (withRedis) {
+        resolved = redis(resolved, dataDir, owned);
       }
       migrate(resolved.pg());
       return new StartedBackends(resolved, fresh, owned);
@@ -63,6 +61,23 @@ public final class Backends {
       new StartedBackends(cfg, false, owned).close();
       throw e;
     }
+  }
+
+  private static GatewayConfig redis(GatewayConfig cfg, Path dataDir, List<AutoCloseable> owned) {
+    if (cfg.redis().embedded()) {
+      int port = cfg.embedded().redisPort();
+      requireFree(port, "embedded.redisPort", "Redis");
+      EmbeddedRedis redis = EmbeddedRedis.start(dataDir.resolve("redis"), port, true);
+      owned.add(redis);
+      LOG.info("Redis: embedded at 127.0.0.1:{}, data in {}", port, dataDir.resolve("redis"));
+      return cfg.withRedis(cfg.redis().withUrl(redis.url()));
+    }
+    RedisConfig redis = cfg.redis();
+    URI uri = parseRedisUrl(redis.url());
+    requireReachable(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(), cfg.pg().connectTimeoutMs(),
+        "Redis", "redis.url");
+    LOG.info("Redis: external at {}", redacted(redis.url()));
+    return cfg;
   }
 
   private static void migrate(PgConfig pg) {

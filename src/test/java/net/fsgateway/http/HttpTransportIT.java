@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Timeout;
 class HttpTransportIT {
   private static final String LIST_METHODS =
       "<?xml version=\"1.0\"?><methodCall><methodName>system.listMethods</methodName></methodCall>";
+  private static final String LIST_METHODS_ENTRY = "<value><struct><member><name>methodName</name>"
+      + "<value>system.listMethods</value></member><member><name>params</name><value><array><data/></array>"
+      + "</value></member></struct></value>";
   private static TestGateway gateway;
 
   @BeforeAll
@@ -96,7 +99,10 @@ class HttpTransportIT {
 
   @Test
   void gzipRequestBodiesAreInflatedAndGzipAnswersGivenWhenAsked() throws IOException {
-    byte[] gz = gzip(LIST_METHODS.getBytes(StandardCharsets.UTF_8));
+    String listTwice = "<?xml version=\"1.0\"?><methodCall><methodName>system.multicall</methodName><params><param>"
+        + "<value><array><data>" + LIST_METHODS_ENTRY + LIST_METHODS_ENTRY + "</data></array></value></param></params>"
+        + "</methodCall>";
+    byte[] gz = gzip(listTwice.getBytes(StandardCharsets.UTF_8));
     try (RawHttp http = new RawHttp(gateway.port())) {
       http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nAccept-Encoding: gzip\r\n"
           + "Content-Type: text/xml\r\nContent-Length: " + gz.length + "\r\n\r\n").send(gz);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.PgConfig;
 import net.fsgateway.config.RedisConfig;
+import net.fsgateway.infra.Migrations;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +44,11 @@ class EmbeddedBackendsTest {
 
   @Test
   void migratedDatabaseAnswersThroughTheReactivePool() {
-    PgConfig pg = TestBackends.pg();
-    assertThat(pg.port()).isNotEqualTo(5432);
+    // Not TestBackends.pg(): that is cached per JVM and may already point at the machine's own PostgreSQL.
+    PgConfig server = TestBackends.serverPg();
+    assertThat(server.port()).isNotEqualTo(5432);
+    PgConfig pg = TestBackends.freshDatabase(server);
+    Migrations.migrate(pg);
     Pool pool = PgPools.create(vertx, pg);
     try {
       Row row = pool.query("SELECT count(*) AS n FROM agent").execute().await().iterator().next();
@@ -56,7 +60,7 @@ class EmbeddedBackendsTest {
 
   @Test
   void redisAnswersPing() {
-    RedisConfig redis = TestBackends.redis();
+    RedisConfig redis = TestBackends.serverRedis();
     assertThat(redis.url()).doesNotEndWith(":6379");
     RedisAPI api = RedisClients.create(vertx, redis);
     try {

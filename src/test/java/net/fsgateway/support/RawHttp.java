@@ -96,5 +96,17 @@ public final class RawHttp implements AutoCloseable {
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
+
+    /** The body with any gzip or deflate Content-Encoding undone (clients that send Accept-Encoding get one). */
+    public byte[] decodedBody() throws IOException {
+      String encoding = header("Content-Encoding");
+      if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+        return body;
+      }
+      InputStream raw = new java.io.ByteArrayInputStream(body);
+      InputStream decoded = encoding.equalsIgnoreCase("gzip") ? new java.util.zip.GZIPInputStream(raw)
+          : new java.util.zip.InflaterInputStream(raw);
+      return decoded.readAllBytes();
+    }
   }
 }

@@ -37,12 +37,16 @@ public final class TestBackends {
 
   public static synchronized RedisConfig redis() {
     if (redis == null) {
-      redis = !forceEmbedded() && answers(6379) ? base().redis().withUrl("redis://127.0.0.1:6379") : EmbeddedForTests.redis();
+      redis = serverRedis();
     }
     return redis;
   }
 
-  private static PgConfig serverPg() {
+  static RedisConfig serverRedis() {
+    return !forceEmbedded() && answers(6379) ? base().redis().withUrl("redis://127.0.0.1:6379") : EmbeddedForTests.redis();
+  }
+
+  static PgConfig serverPg() {
     PgConfig defaults = base().pg();
     if (!forceEmbedded() && answers(5432)) {
       return defaults.withServer("127.0.0.1", 5432, "postgres", "postgres", "");
@@ -54,7 +58,7 @@ public final class TestBackends {
     return net.fsgateway.config.ConfigLoader.load(java.nio.file.Path.of("does-not-exist.json"), java.util.Map.of());
   }
 
-  private static PgConfig freshDatabase(PgConfig server) {
+  static PgConfig freshDatabase(PgConfig server) {
     String name = "fsgw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
          Statement s = c.createStatement()) {

@@ -1,0 +1,62 @@
+package net.fsgateway.billing;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import net.fsgateway.config.BillingConfig;
+import net.fsgateway.config.GatewayConfig;
+import net.fsgateway.dispatch.MethodConsumers;
+import net.fsgateway.infra.PgPools;
+import net.fsgateway.infra.RedisClients;
+import net.fsgateway.security.CardKeys;
+import net.fsgateway.security.CardVault;
+import net.fsgateway.security.ServicePasswords;
+import net.fsgateway.session.AgentSessions;
+import net.fsgateway.session.SessionStore;
+
+/** Owns new_customer: wires the pool, sessions, card vault, payment processor and hashing workers. */
+public final class BillingVerticle extends VerticleBase {
+  /** Shared by name with every verticle that hashes passwords, so hashing never runs on an event loop. */
+  public static final String HASH_POOL = "fsgw-password-hash";
+
+  private final GatewayConfig config;
+  private Pool pool;
+  private WorkerExecutor hashers;
+
+  public BillingVerticle(GatewayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    BillingConfig billing = config.billing();
+    pool = PgPools.create(vertx, config.pg());
+    hashers = vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers());
+    AgentSessions sessions = new AgentSessions(
+        new SessionStore(RedisClients.create(vertx, config.redis()), config.session().ttlSeconds()));
+    ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
+    PaymentProcessor processor = processor(billing);
+    return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir()))
+        .map(CardVault::new)
+        .compose(vault -> {
+          SignupService service = new SignupService(sessions, new SignupChecks(pool), new SignupStore(pool, vault),
+              processor, billing.processorTimeoutMs(), passwords, hashers, Clock.systemUTC());
+          return MethodConsumers.register(vertx, "new_customer", service::newCustomer);
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    hashers.close();
+    return pool.close();
+  }
+
+  private PaymentProcessor processor(BillingConfig billing) {
+    if ("test".equals(billing.processor())) {
+      return new TestPaymentProcessor(vertx);
+    }
+    throw new IllegalStateException("billing.processor '" + billing.processor() + "' is not supported (use 'test')");
+  }
+}

@@ -1,0 +1,61 @@
+package net.fsgateway.billing;
+
+import java.time.YearMonth;
+import net.fsgateway.billing.CardNumbers.CardType;
+
+/** How a new customer pays, validated. {@code toString} never shows the number, CVV or account. */
+public sealed interface Payment permits Payment.Card, Payment.Check, Payment.Prepay {
+  /** Freeside's payby code. */
+  String payby();
+
+  /** The name on the card, or the bank's name for a check; '' for prepaid cards. */
+  String payname();
+
+  /** payby CARD: a Luhn-valid number of a known type, its expiry month and the CVV its type needs. */
+  record Card(String number, CardType type, YearMonth expiry, String cvv, String payname) implements Payment {
+    @Override
+    public String payby() {
+      return "CARD";
+    }
+
+    @Override
+    public String toString() {
+      return "Card[" + type + ", expiry=" + expiry + "]";
+    }
+  }
+
+  /** payby CHEK: {@code account@routing} with a valid ABA routing number; payname is the bank. */
+  record Check(String account, String routing, String payname) implements Payment {
+    @Override
+    public String payby() {
+      return "CHEK";
+    }
+
+    public String payinfo() {
+      return account + "@" + routing;
+    }
+
+    @Override
+    public String toString() {
+      return "Check[routing=" + routing + "]";
+    }
+  }
+
+  /** payby PREPAY: a prepaid card identifier, redeemed in the signup transaction. */
+  record Prepay(String identifier) implements Payment {
+    @Override
+    public String payby() {
+      return "PREPAY";
+    }
+
+    @Override
+    public String payname() {
+      return "";
+    }
+
+    @Override
+    public String toString() {
+      return "Prepay[]";
+    }
+  }
+}

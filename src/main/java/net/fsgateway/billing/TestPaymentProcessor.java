@@ -1,0 +1,64 @@
+package net.fsgateway.billing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The built-in processor for testing integrations: deterministic, no network, no money.
+ *
+ * <p>It approves every valid card and echeck except these, which it always declines (error {@code _decline}):
+ * <ul>
+ *   <li>cards {@value #DECLINED_VISA} (Visa), {@value #DECLINED_MASTERCARD} (MasterCard) and
+ *       {@value #DECLINED_AMEX} (Amex);</li>
+ *   <li>echecks whose account number ends in {@value #DECLINED_ACCOUNT_SUFFIX}.</li>
+ * </ul>
+ * References are {@code test-<uuid>}. Charges and voids are recorded in the Vert.x instance's local maps
+ * {@value #CHARGES} and {@value #VOIDS} (reference → amount), so tests can check that nothing is left charged.
+ */
+public final class TestPaymentProcessor implements PaymentProcessor {
+  public static final String DECLINED_VISA = "4000000000000002";
+  public static final String DECLINED_MASTERCARD = "5105105105105100";
+  public static final String DECLINED_AMEX = "378734493671000";
+  public static final String DECLINED_ACCOUNT_SUFFIX = "0002";
+  public static final String CHARGES = "fsgw.test-processor.charges";
+  public static final String VOIDS = "fsgw.test-processor.voids";
+  private static final Set<String> DECLINED_CARDS = Set.of(DECLINED_VISA, DECLINED_MASTERCARD, DECLINED_AMEX);
+
+  private final LocalMap<String, String> charges;
+  private final LocalMap<String, String> voids;
+
+  public TestPaymentProcessor(Vertx vertx) {
+    this.charges = vertx.sharedData().getLocalMap(CHARGES);
+    this.voids = vertx.sharedData().getLocalMap(VOIDS);
+  }
+
+  @Override
+  public Future<PaymentResult> charge(Payment payment, BigDecimal amount) {
+    if (declines(payment)) {
+      return Future.succeededFuture(PaymentResult.declined("test processor: decline number"));
+    }
+    String reference = "test-" + UUID.randomUUID();
+    charges.put(reference, amount.toPlainString());
+    return Future.succeededFuture(PaymentResult.approved(reference));
+  }
+
+  @Override
+  public Future<Void> voidCharge(String reference, BigDecimal amount) {
+    voids.put(reference, amount.toPlainString());
+    return Future.succeededFuture();
+  }
+
+  static boolean declines(Payment payment) {
+    if (payment instanceof Payment.Card card) {
+      return DECLINED_CARDS.contains(card.number());
+    }
+    if (payment instanceof Payment.Check check) {
+      return check.account().endsWith(DECLINED_ACCOUNT_SUFFIX);
+    }
+    return false;
+  }
+}

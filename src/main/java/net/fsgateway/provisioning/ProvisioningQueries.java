@@ -1,0 +1,77 @@
+package net.fsgateway.provisioning;
+
+/** The SQL of the provisioning methods, prepared once per connection by the pool's statement cache. */
+final class ProvisioningQueries {
+  private ProvisioningQueries() {
+  }
+
+  /**
+   * $1 username, $2 domain, $3 agentnum. No row: the domain is unknown to this agent (a missing domain and another
+   * agent's private domain look the same). Case-insensitive like svc_acct_username_domsvc_key.
+   */
+  static final String CHECK_USERNAME = "SELECT EXISTS (SELECT 1 FROM svc_acct a"
+      + " WHERE lower(a.username) = lower($1) AND a.domsvc = d.svcnum) AS taken"
+      + " FROM svc_domain d WHERE lower(d.domain) = lower($2) AND (d.agentnum IS NULL OR d.agentnum = $3)";
+
+  /** The package behind username@domain ($1, $2) with its owner; at most one row by the unique indexes. */
+  private static final String TARGET = "target AS (SELECT p.pkgnum, c.custnum, c.agentnum, a.svcnum, p.susp, p.cancel"
+      + " FROM svc_domain d"
+      + " JOIN svc_acct a ON a.domsvc = d.svcnum AND lower(a.username) = lower($1)"
+      + " JOIN cust_pkg p ON p.pkgnum = a.pkgnum"
+      + " JOIN cust_main c ON c.custnum = p.custnum"
+      + " WHERE lower(d.domain) = lower($2))";
+
+  /**
+   * One statement: find the package, change it only if it belongs to agent $3 and is in the right state (the
+   * WHERE re-checks the state under the row lock, so two concurrent calls cannot both succeed), audit the change,
+   * and report what was found so the caller can tell "not found", "not yours" and "already" apart.
+   */
+  private static String changeState(String set, String precondition, String action) {
+    return "WITH " + TARGET + ","
+        + " changed AS (UPDATE cust_pkg p SET " + set + " FROM target t"
+        + " WHERE p.pkgnum = t.pkgnum AND t.agentnum = $3 AND p.cancel IS NULL AND " + precondition
+        + " RETURNING p.pkgnum),"
+        + " audit AS (INSERT INTO audit_log (agentnum, action, custnum, pkgnum, svcnum, detail)"
+        + " SELECT $3, '" + action + "', t.custnum, t.pkgnum, t.svcnum, $1::text || '@' || $2::text"
+        + " FROM target t JOIN changed ch ON ch.pkgnum = t.pkgnum RETURNING id)"
+        + " SELECT t.agentnum, t.susp IS NOT NULL AS suspended, t.cancel IS NOT NULL AS cancelled,"
+        + " (SELECT count(*) FROM audit) AS changed FROM target t";
+  }
+
+  static final String SUSPEND = changeState("susp = now()", "p.susp IS NULL", "suspend");
+  static final String UNSUSPEND = changeState("susp = NULL", "p.susp IS NOT NULL", "unsuspend");
+
+  /** $1 agentnum: the agent's name and its customers counted by status. */
+  static final String AGENT_INFO = "SELECT a.agentnum, a.agent,"
+      + " count(*) FILTER (WHERE s.status = 'prospect') AS num_prospect,"
+      + " count(*) FILTER (WHERE s.status = 'active') AS num_active,"
+      + " count(*) FILTER (WHERE s.status = 'suspended') AS num_susp,"
+      + " count(*) FILTER (WHERE s.status = 'cancelled') AS num_cancel"
+      + " FROM agent a LEFT JOIN (SELECT c.agentnum, st.status FROM cust_main c" + CustomerStatus.LATERAL
+      + " WHERE c.agentnum = $1) s ON s.agentnum = a.agentnum"
+      + " WHERE a.agentnum = $1 GROUP BY a.agentnum, a.agent";
+
+  /**
+   * $1 agentnum, $2 custnum or null, $3 lower-cased name text or '', $4 statuses wanted, $5 row limit. Each
+   * customer gets the best rank it qualifies for: 0 custnum, 1 exact last/company, 2 substring, 3 status flag.
+   * strpos instead of LIKE: a search for "50%_off" means those characters, not wildcards.
+   */
+  static final String LIST_CUSTOMERS = "SELECT * FROM (SELECT c.custnum, c.agentnum, c.first, c.last, c.company,"
+      + " c.daytime, c.night, c.fax, c.payby, c.payname, c.paymask, to_char(c.paydate, 'YYYY-MM-DD') AS paydate,"
+      + " extract(epoch FROM c.signupdate)::bigint AS signupdate, st.status,"
+      + " CASE WHEN c.custnum = $2::bigint THEN 0"
+      + " WHEN $3::text <> '' AND (lower(c.last) = $3 OR lower(c.company) = $3) THEN 1"
+      + " WHEN $3 <> '' AND (strpos(lower(c.last), $3) > 0 OR strpos(lower(c.company), $3) > 0) THEN 2"
+      + " WHEN st.status = ANY($4::text[]) THEN 3 END AS rank"
+      + " FROM cust_main c" + CustomerStatus.LATERAL + " WHERE c.agentnum = $1) x"
+      + " WHERE rank IS NOT NULL ORDER BY rank, custnum LIMIT $5";
+
+  /** $1 agentnum: the packages the agent may sell. numeric::text keeps the two decimals ("10.00"). */
+  static final String AGENT_PACKAGES = "SELECT p.pkgpart, p.pkg, p.setup_fee::text AS setup_fee,"
+      + " p.recur_fee::text AS recur_fee, p.freq FROM agent_pkg ap JOIN part_pkg p ON p.pkgpart = ap.pkgpart"
+      + " WHERE ap.agentnum = $1 AND NOT p.disabled ORDER BY p.pkgpart";
+
+  /** $1 agentnum: the shared domains and the agent's own. */
+  static final String AGENT_DOMAINS = "SELECT svcnum, domain FROM svc_domain"
+      + " WHERE agentnum IS NULL OR agentnum = $1 ORDER BY lower(domain)";
+}

@@ -1,0 +1,107 @@
+package net.fsgateway.provisioning;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import net.fsgateway.dispatch.Fields;
+import net.fsgateway.dispatch.Replies;
+import net.fsgateway.xmlrpc.XStruct;
+import net.fsgateway.xmlrpc.XmlRpcValue;
+
+/**
+ * {@code check_username}, {@code suspend_username}, {@code unsuspend_username} and {@code agent_info} for an
+ * agent whose session is already resolved. Every query is scoped by the agent, so one reseller never sees or
+ * changes another's customers.
+ */
+public final class ProvisioningService {
+  public static final String UNKNOWN_DOMAIN = "Unknown domain";
+  public static final String MISSING_USERNAME = "Must specify a username and domain.";
+  public static final String ACCOUNT_NOT_FOUND = "Account not found";
+  public static final String NOT_YOUR_ACCOUNT = "Not your account";
+  public static final String ALREADY_SUSPENDED = "Account already suspended";
+  public static final String NOT_SUSPENDED = "Account not suspended";
+  public static final String CANCELLED = "Account cancelled";
+
+  private final Pool pool;
+
+  public ProvisioningService(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** {username, domain} → {error, available: 1|0}. Unknown (or another agent's) domain is an error. */
+  public Future<XmlRpcValue> checkUsername(long agentnum, XStruct params) {
+    String username = Fields.trimmed(params, "username");
+    String domain = Fields.trimmed(params, "domain");
+    if (domain.isEmpty()) {
+      return Future.succeededFuture(Replies.error(UNKNOWN_DOMAIN));
+    }
+    if (username.isEmpty()) {
+      return Future.succeededFuture(Replies.error(MISSING_USERNAME));
+    }
+    return pool.preparedQuery(ProvisioningQueries.CHECK_USERNAME).execute(Tuple.of(username, domain, agentnum))
+        .map(rows -> {
+          Row row = first(rows);
+          return row == null ? Replies.error(UNKNOWN_DOMAIN)
+              : Replies.ok().put("available", row.getBoolean("taken") ? 0 : 1).build();
+        });
+  }
+
+  public Future<XmlRpcValue> suspend(long agentnum, XStruct params) {
+    return changeState(ProvisioningQueries.SUSPEND, agentnum, params, true);
+  }
+
+  public Future<XmlRpcValue> unsuspend(long agentnum, XStruct params) {
+    return changeState(ProvisioningQueries.UNSUSPEND, agentnum, params, false);
+  }
+
+  private Future<XmlRpcValue> changeState(String sql, long agentnum, XStruct params, boolean suspending) {
+    String username = Fields.trimmed(params, "username");
+    String domain = Fields.trimmed(params, "domain");
+    if (username.isEmpty() || domain.isEmpty()) {
+      return Future.succeededFuture(Replies.error(MISSING_USERNAME));
+    }
+    return pool.preparedQuery(sql).execute(Tuple.of(username, domain, agentnum))
+        .map(rows -> outcome(first(rows), agentnum, suspending));
+  }
+
+  private static XmlRpcValue outcome(Row row, long agentnum, boolean suspending) {
+    if (row == null) {
+      return Replies.error(ACCOUNT_NOT_FOUND);
+    }
+    if (row.getLong("agentnum") != agentnum) {
+      return Replies.error(NOT_YOUR_ACCOUNT);
+    }
+    if (row.getLong("changed") > 0) {
+      return Replies.ok().build();
+    }
+    if (row.getBoolean("cancelled")) {
+      return Replies.error(CANCELLED);
+    }
+    // The row shows the state before a concurrent call won the race, so name the state that was asked for.
+    return Replies.error(suspending ? ALREADY_SUSPENDED : NOT_SUSPENDED);
+  }
+
+  /** {} → {error, agentnum, agent, num_prospect, num_active, num_susp, num_cancel}. */
+  public Future<XmlRpcValue> agentInfo(long agentnum) {
+    return pool.preparedQuery(ProvisioningQueries.AGENT_INFO).execute(Tuple.of(agentnum)).map(rows -> {
+      Row row = first(rows);
+      if (row == null) {
+        return Replies.error("unknown agentnum " + agentnum);
+      }
+      return Replies.ok()
+          .put("agentnum", Math.toIntExact(row.getLong("agentnum")))
+          .put("agent", row.getString("agent"))
+          .put("num_prospect", Math.toIntExact(row.getLong("num_prospect")))
+          .put("num_active", Math.toIntExact(row.getLong("num_active")))
+          .put("num_susp", Math.toIntExact(row.getLong("num_susp")))
+          .put("num_cancel", Math.toIntExact(row.getLong("num_cancel")))
+          .build();
+    });
+  }
+
+  static Row first(RowSet<Row> rows) {
+    return rows.iterator().hasNext() ? rows.iterator().next() : null;
+  }
+}

@@ -1,0 +1,37 @@
+package net.fsgateway.session;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+
+/** Reads the agent row a login is checked against. */
+public final class AgentRepository {
+  // Case-insensitive to match the unique index agent_username_key on lower(username).
+  static final String BY_USERNAME =
+      "SELECT agentnum, password_hash, disabled FROM agent WHERE lower(username) = lower($1)";
+
+  /** The stored credentials of one agent; {@code passwordHash} is a PHC string, never a clear password. */
+  public record AgentCredentials(long agentnum, String passwordHash, boolean disabled) {
+  }
+
+  private final Pool pool;
+
+  public AgentRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Optional<AgentCredentials>> byUsername(String username) {
+    return pool.preparedQuery(BY_USERNAME).execute(Tuple.of(username)).map(rows -> {
+      RowIterator<Row> it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.empty();
+      }
+      Row row = it.next();
+      return Optional.of(new AgentCredentials(row.getLong("agentnum"), row.getString("password_hash"),
+          row.getBoolean("disabled")));
+    });
+  }
+}

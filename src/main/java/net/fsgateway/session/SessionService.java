@@ -1,0 +1,55 @@
+package net.fsgateway.session;
+
+import io.vertx.core.Future;
+import net.fsgateway.dispatch.Fields;
+import net.fsgateway.dispatch.Replies;
+import net.fsgateway.xmlrpc.XStruct;
+import net.fsgateway.xmlrpc.XmlRpcValue;
+
+/**
+ * {@code agent_login} and {@code agent_logout} with Freeside's answers. A wrong password, an unknown username and
+ * a disabled agent all get "Incorrect password.", so the answer never tells which usernames exist.
+ */
+public final class SessionService {
+  public static final String MISSING_CREDENTIALS = "Must specify your reseller username and password.";
+  public static final String INCORRECT_PASSWORD = "Incorrect password.";
+
+  private final AgentRepository agents;
+  private final PasswordCheck passwords;
+  private final SessionStore store;
+
+  public SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store) {
+    this.agents = agents;
+    this.passwords = passwords;
+    this.store = store;
+  }
+
+  /** {username, password} → {error, session_id}; session_id is '' on every error, as the spec says. */
+  public Future<XmlRpcValue> login(XStruct params) {
+    String username = Fields.trimmed(params, "username");
+    // The password is taken exactly as sent: leading or trailing spaces may be part of it.
+    String password = Fields.text(params, "password");
+    if (username.isEmpty() || password.isEmpty()) {
+      return Future.succeededFuture(loginError(MISSING_CREDENTIALS));
+    }
+    return agents.byUsername(username)
+        .compose(agent -> passwords.verify(agent, password))
+        .compose(agentnum -> agentnum.isPresent()
+            ? store.create(agentnum.get()).map(SessionService::loggedIn)
+            : Future.succeededFuture(loginError(INCORRECT_PASSWORD)));
+  }
+
+  /** {session_id} → {error}; an unknown, expired or missing session id is "Can't resume session". */
+  public Future<XmlRpcValue> logout(XStruct params) {
+    return store.delete(Fields.trimmed(params, "session_id"))
+        .map(deleted -> deleted ? Replies.ok().build() : Replies.error(AgentSessions.CANT_RESUME));
+  }
+
+  private static XmlRpcValue loggedIn(String sessionId) {
+    return Replies.ok().put("session_id", sessionId).build();
+  }
+
+  private static XmlRpcValue loginError(String message) {
+    return XStruct.builder().put("error", message).put("session_id", "").build();
+  }
+}

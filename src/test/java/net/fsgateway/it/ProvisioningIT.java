@@ -1,0 +1,180 @@
+package net.fsgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import net.fsgateway.support.TestData;
+import net.fsgateway.support.TestGateway;
+import net.fsgateway.support.TestReseller;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class ProvisioningIT {
+  private static TestGateway gateway;
+  private static TestReseller reseller;
+  private static String session;
+  private static String sharedDomain;
+  private static long sharedSvcnum;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gateway = TestGateway.start();
+    reseller = TestReseller.create();
+    session = reseller.login(gateway);
+    sharedDomain = TestData.unique("shared") + ".example";
+    sharedSvcnum = TestData.domain(sharedDomain, null);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static Map<String, Object> call(String method, Object... keyValues) throws Exception {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("session_id", session);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      params.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return gateway.call(method, params);
+  }
+
+  @Test
+  void checkUsernameIsCaseInsensitiveOnSharedAndOwnDomains() throws Exception {
+    String user = TestData.unique("u");
+    reseller.customerWithAccount(TestData.unique("L"), user, sharedSvcnum, false, false);
+    assertThat(call("check_username", "username", user.toUpperCase(java.util.Locale.ROOT), "domain",
+        sharedDomain.toUpperCase(java.util.Locale.ROOT))).containsEntry("error", "").containsEntry("available", 0);
+    assertThat(call("check_username", "username", TestData.unique("free"), "domain", sharedDomain))
+        .containsEntry("error", "").containsEntry("available", 1);
+    assertThat(call("check_username", "username", user, "domain", reseller.privateDomain()))
+        .containsEntry("available", 1);
+  }
+
+  @Test
+  void checkUsernameOnAnUnknownDomainIsAnError() throws Exception {
+    assertThat(call("check_username", "username", "x", "domain", TestData.unique("none") + ".example"))
+        .containsEntry("error", "Unknown domain").doesNotContainKey("available");
+    assertThat(call("check_username", "username", "x", "domain", "")).containsEntry("error", "Unknown domain");
+    assertThat(call("check_username", "username", "", "domain", sharedDomain))
+        .containsEntry("error", "Must specify a username and domain.");
+  }
+
+  @Test
+  void suspendAndUnsuspendAreAuditedAndRefusedTwice() throws Exception {
+    String user = TestData.unique("s");
+    long custnum = reseller.customerWithAccount(TestData.unique("L"), user, reseller.domsvc(), false, false);
+    assertThat(call("suspend_username", "username", user, "domain", reseller.privateDomain()))
+        .containsEntry("error", "");
+    assertThat(TestData.scalar("SELECT p.susp IS NOT NULL FROM cust_pkg p WHERE p.custnum = ?", custnum))
+        .isEqualTo(true);
+    assertThat(call("suspend_username", "username", user, "domain", reseller.privateDomain()))
+        .containsEntry("error", "Account already suspended");
+    assertThat(call("unsuspend_username", "username", user.toUpperCase(java.util.Locale.ROOT), "domain",
+        reseller.privateDomain())).containsEntry("error", "");
+    assertThat(call("unsuspend_username", "username", user, "domain", reseller.privateDomain()))
+        .containsEntry("error", "Account not suspended");
+    assertThat(TestData.scalar("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE custnum = ?"
+        + " AND agentnum = ?", custnum, reseller.agentnum())).isEqualTo("suspend,unsuspend");
+  }
+
+  @Test
+  void suspendReportsMissingAndCancelledAccounts() throws Exception {
+    assertThat(call("suspend_username", "username", TestData.unique("ghost"), "domain", sharedDomain))
+        .containsEntry("error", "Account not found");
+    String user = TestData.unique("c");
+    reseller.customerWithAccount(TestData.unique("L"), user, sharedSvcnum, false, true);
+    assertThat(call("suspend_username", "username", user, "domain", sharedDomain))
+        .containsEntry("error", "Account cancelled");
+    assertThat(call("unsuspend_username", "username", user, "domain", sharedDomain))
+        .containsEntry("error", "Account cancelled");
+  }
+
+  @Test
+  void agentInfoCountsCustomersByStatus() throws Exception {
+    TestReseller fresh = TestReseller.create();
+    TestData.customer(fresh.agentnum(), "A", "Prospect", "");
+    fresh.customerWithAccount("Active", TestData.unique("a"), fresh.domsvc(), false, false);
+    long both = fresh.customerWithAccount("Mixed", TestData.unique("m"), fresh.domsvc(), true, false);
+    TestData.custPkg(both, fresh.pkgpart(), false, false);
+    fresh.customerWithAccount("Susp", TestData.unique("s"), fresh.domsvc(), true, false);
+    long gone = fresh.customerWithAccount("Gone", TestData.unique("g"), fresh.domsvc(), false, true);
+    TestData.custPkg(gone, fresh.pkgpart(), true, true);
+    Map<String, Object> info = gateway.call("agent_info", Map.of("session_id", fresh.login(gateway)));
+    assertThat(info).containsEntry("error", "").containsEntry("agentnum", (int) fresh.agentnum())
+        .containsEntry("agent", "Reseller " + fresh.username())
+        .containsEntry("num_prospect", 1).containsEntry("num_active", 2)
+        .containsEntry("num_susp", 1).containsEntry("num_cancel", 1);
+  }
+
+  @Test
+  void listCustomersByNumberNameCompanyAndFlags() throws Exception {
+    TestReseller fresh = TestReseller.create();
+    String fresh1 = fresh.login(gateway);
+    long smith = TestData.customer(fresh.agentnum(), "Ann", "Smith", "");
+    long smithson = TestData.customer(fresh.agentnum(), "Bob", "Smithson", "");
+    long acme = TestData.customer(fresh.agentnum(), "Cy", "Jones", "ACME Smith Ltd");
+    long suspended = fresh.customerWithAccount("Other", TestData.unique("x"), fresh.domsvc(), true, false);
+
+    assertThat(custnums(list(fresh1, "search", " " + smithson + " "))).containsExactly(smithson);
+    assertThat(custnums(list(fresh1, "search", "SMITH"))).containsExactly(smith, smithson, acme);
+    assertThat(custnums(list(fresh1, "search", "acme smith ltd"))).containsExactly(acme);
+    assertThat(custnums(list(fresh1, "susp", 1))).containsExactly(suspended);
+    assertThat(custnums(list(fresh1, "prospect", "1", "active", "0"))).containsExactly(smith, smithson, acme);
+    assertThat(custnums(list(fresh1, "search", "Smith", "susp", true))).containsExactly(smith, smithson, acme, suspended);
+    assertThat(custnums(list(fresh1))).isEmpty();
+
+    Map<?, ?> first = (Map<?, ?>) ((Object[]) list(fresh1, "search", "jones").get("customers"))[0];
+    assertThat(first.get("name")).isEqualTo("ACME Smith Ltd (Jones, Cy)");
+    assertThat(first.get("status")).isEqualTo("prospect");
+    assertThat(first.get("paymask")).isEqualTo("411111xxxxxx1111");
+    assertThat(first.containsKey("payinfo") || first.containsKey("paycvv") || first.containsKey("payinfo_enc"))
+        .isFalse();
+  }
+
+  @Test
+  void listCustomersIsBoundedAndSaysSo() throws Exception {
+    TestReseller fresh = TestReseller.create();
+    for (int i = 0; i < 101; i++) {
+      TestData.customer(fresh.agentnum(), "P" + i, "Many", "");
+    }
+    Map<String, Object> answer = list(fresh.login(gateway), "prospect", 1);
+    assertThat((Object[]) answer.get("customers")).hasSize(100);
+    assertThat(answer).containsEntry("truncated", 1);
+    assertThat(list(session, "search", "nobody-at-all")).containsEntry("truncated", 0);
+  }
+
+  @Test
+  void signupInfoListsPackagesDomainsAndPaymentTypes() throws Exception {
+    Map<String, Object> info = call("signup_info");
+    assertThat(info).containsEntry("error", "");
+    assertThat(Arrays.asList((Object[]) info.get("part_pkg"))).containsExactly(Map.of("pkgpart",
+        (int) reseller.pkgpart(), "pkg", "Pkg " + reseller.username(), "setup_fee", "10.00", "recur_fee", "19.95",
+        "freq", "1"));
+    List<Object> domains = Arrays.asList((Object[]) info.get("svc_domain"));
+    assertThat(domains).contains(Map.of("svcnum", (int) reseller.domsvc(), "domain", reseller.privateDomain()),
+        Map.of("svcnum", (int) sharedSvcnum, "domain", sharedDomain));
+    assertThat(Arrays.asList((Object[]) info.get("payby"))).containsExactly("CARD", "CHEK", "PREPAY");
+  }
+
+  static Map<String, Object> list(String sessionId, Object... keyValues) throws Exception {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("session_id", sessionId);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      params.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    Map<String, Object> answer = gateway.call("agent_list_customers", params);
+    assertThat(answer).containsEntry("error", "");
+    return answer;
+  }
+
+  static List<Long> custnums(Map<String, Object> answer) {
+    return Arrays.stream((Object[]) answer.get("customers"))
+        .map(c -> ((Number) ((Map<?, ?>) c).get("custnum")).longValue()).toList();
+  }
+}
