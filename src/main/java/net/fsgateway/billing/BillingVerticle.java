@@ -18,8 +18,11 @@ import net.fsgateway.session.SessionStore;
 
 /** Owns new_customer: wires the pool, sessions, card vault, payment processor and hashing workers. */
 public final class BillingVerticle extends VerticleBase {
-  /** Shared by name with every verticle that hashes passwords, so hashing never runs on an event loop. */
-  public static final String HASH_POOL = "fsgw-password-hash";
+  /**
+   * Workers for an iterated service-password scheme and for loading the card key. Not the agent-login pool:
+   * a burst of logins (argon2id, tens of ms each) must not stall signups.
+   */
+  public static final String HASH_POOL = "fsgw-service-hash";
 
   private final GatewayConfig config;
   private Pool pool;

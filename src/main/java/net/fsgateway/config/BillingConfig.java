@@ -5,7 +5,8 @@ import static net.fsgateway.config.ConfigException.require;
 /**
  * Signups and payments. {@code cardKey} is a base64 AES-256 key for payinfo encryption; empty means the embedded
  * default (a key generated once and kept beside the embedded data). {@code servicePasswordScheme} is how a
- * customer's service-account password is stored ({@code sha512-crypt} by default, with {@code servicePasswordRounds}).
+ * customer's service-account password is stored ({@code ssha512} by default; {@code servicePasswordRounds} is for
+ * {@code sha512-crypt}).
  */
 public record BillingConfig(String processor, int processorTimeoutMs, String cardKey,
                             String servicePasswordScheme, int servicePasswordRounds) {
@@ -20,7 +21,7 @@ public record BillingConfig(String processor, int processorTimeoutMs, String car
         s.string("billing.processor", "test"),
         s.integer("billing.processorTimeoutMs", 5000),
         s.string("billing.cardKey", ""),
-        s.string("billing.servicePasswordScheme", "sha512-crypt"),
+        s.string("billing.servicePasswordScheme", "ssha512"),
         s.integer("billing.servicePasswordRounds", 5000));
   }
 

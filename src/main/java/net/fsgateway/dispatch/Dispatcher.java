@@ -17,6 +17,8 @@ import net.fsgateway.xmlrpc.MethodResponse.Fault;
  * through {@link #callOne} one by one, so each counts against every limit exactly as a single call does.
  */
 public final class Dispatcher {
+  private static final int MAX_ECHOED_NAME = 80;
+
   private final Vertx vertx;
   private final MethodRegistry registry;
   private final LimitsConfig limits;
@@ -62,9 +64,36 @@ public final class Dispatcher {
         .otherwise(failure -> Failures.toFault(spec.name(), failure));
   }
 
-  /** A method name echoed in a fault: bounded and without control characters. */
+  /**
+   * A method name echoed in a fault: at most {@value #MAX_ECHOED_NAME} code points (never half a surrogate pair),
+   * with every control, format (bidi overrides, zero-width), line/paragraph separator or unassigned char shown as
+   * {@code ?}, so the fault cannot reorder or break the text of whatever log or screen shows it.
+   */
   static String printable(String name) {
-    String cut = name.length() > 80 ? name.substring(0, 80) + "…" : name;
-    return cut.replaceAll("\\p{Cntrl}", "?");
+    StringBuilder out = new StringBuilder(Math.min(name.length(), MAX_ECHOED_NAME * 2) + 1);
+    int count = 0;
+    for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
+      if (++count > MAX_ECHOED_NAME) {
+        return out.append('…').toString();
+      }
+      int cp = name.codePointAt(i);
+      out.appendCodePoint(isPrintable(cp) ? cp : '?');
+    }
+    return out.toString();
+  }
+
+  private static boolean isPrintable(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.SURROGATE:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+        return false;
+      default:
+        return true;
+    }
   }
 }

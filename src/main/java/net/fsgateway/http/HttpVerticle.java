@@ -2,6 +2,7 @@ package net.fsgateway.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -22,6 +23,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final GatewayConfig config;
   private HttpServer server;
+  private int openConnections;
 
   public HttpVerticle(GatewayConfig config) {
     this.config = config;
@@ -30,19 +32,35 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Dispatcher dispatcher = new Dispatcher(vertx, MethodRegistry.reseller(), config.limits());
-    XmlRpcEndpoint endpoint = new XmlRpcEndpoint(dispatcher, config.limits());
+    XmlRpcEndpoint endpoint = new XmlRpcEndpoint(vertx, dispatcher, config.limits(),
+        config.http().requestTimeoutSeconds() * 1000L);
     Router router = Router.router(vertx);
     for (String path : XMLRPC_PATHS) {
       router.route(HttpMethod.POST, path).handler(ctx -> endpoint.handle(ctx.request()));
     }
     HealthRoutes.mount(router);
-    server = vertx.createHttpServer(serverOptions(config.http())).requestHandler(router);
+    server = vertx.createHttpServer(serverOptions(config.http()))
+        .connectionHandler(this::admit)
+        .requestHandler(router);
     return server.listen(config.http().port(), config.http().host());
   }
 
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /**
+   * Caps this instance's share of {@code http.maxConnections}. Vert.x has no connection limit of its own; the
+   * count needs no lock because an instance's connections all run on its one event loop.
+   */
+  private void admit(HttpConnection connection) {
+    if (openConnections >= config.http().maxConnectionsPerInstance()) {
+      connection.close();
+      return;
+    }
+    openConnections++;
+    connection.closeHandler(ignored -> openConnections--);
   }
 
   static HttpServerOptions serverOptions(HttpConfig http) {

@@ -1,5 +1,6 @@
 package net.fsgateway.http;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,19 +18,25 @@ import net.fsgateway.xmlrpc.MethodResponse;
 /**
  * One XML-RPC exchange: the body is fed to the streaming decoder chunk by chunk as it arrives (never buffered
  * whole), the call is dispatched, and the answer is written once. Protocol errors are faults (HTTP 200); an
- * oversized body is 413, answered as soon as the limit is crossed, and the connection is closed.
+ * oversized body is 413, answered as soon as the limit is crossed, and the connection is closed. A body that has
+ * not ended within the request deadline is 408 and the connection is closed: the idle timeout alone would let a
+ * client that trickles one byte at a time hold a connection and a decoder forever.
  */
 final class XmlRpcEndpoint {
   private static final CharSequence TEXT_XML = HttpHeaders.createOptimized("text/xml; charset=UTF-8");
   private static final CharSequence SERVER = HttpHeaders.createOptimized("fs-gateway");
   private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
 
+  private final Vertx vertx;
   private final Dispatcher dispatcher;
   private final CodecLimits limits;
+  private final long requestTimeoutMs;
 
-  XmlRpcEndpoint(Dispatcher dispatcher, LimitsConfig limits) {
+  XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs) {
+    this.vertx = vertx;
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
+    this.requestTimeoutMs = requestTimeoutMs;
   }
 
   void handle(HttpServerRequest request) {
@@ -41,6 +48,7 @@ final class XmlRpcEndpoint {
     request.handler(exchange::chunk);
     request.endHandler(ignored -> exchange.end());
     request.exceptionHandler(ignored -> exchange.abort());
+    exchange.deadline = vertx.setTimer(requestTimeoutMs, ignored -> exchange.expire());
     request.resume();
   }
 
@@ -58,11 +66,16 @@ final class XmlRpcEndpoint {
   }
 
   private static void tooLarge(HttpServerRequest request) {
+    refuse(request, 413, "request body too large\n");
+  }
+
+  /** An HTTP-level refusal: the rest of the body is not worth reading, so the connection is closed after it. */
+  private static void refuse(HttpServerRequest request, int status, String text) {
     HttpServerResponse response = request.response();
-    if (!response.ended()) {
-      response.setStatusCode(413).putHeader(HttpHeaders.CONNECTION, CLOSE)
+    if (!response.ended() && !response.closed()) {
+      response.setStatusCode(status).putHeader(HttpHeaders.CONNECTION, CLOSE)
           .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-          .end("request body too large\n")
+          .end(text)
           .onComplete(ignored -> request.connection().close());
     }
   }
@@ -72,6 +85,7 @@ final class XmlRpcEndpoint {
     private final HttpServerRequest request;
     private final XmlRpcRequestDecoder decoder;
     private boolean finished;
+    private long deadline = -1;
 
     Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder) {
       this.request = request;
@@ -93,6 +107,7 @@ final class XmlRpcEndpoint {
       if (finished) {
         return;
       }
+      vertx.cancelTimer(deadline);
       MethodCall call;
       try {
         call = decoder.end();
@@ -107,11 +122,22 @@ final class XmlRpcEndpoint {
 
     void abort() {
       finished = true;
+      vertx.cancelTimer(deadline);
+    }
+
+    /** The body did not end in time. */
+    void expire() {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      refuse(request, 408, "request body not received in time\n");
     }
 
     /** A protocol error mid-stream: answer now and close, rather than read the rest of a bad body. */
     private void reject(ProtocolException e) {
       finished = true;
+      vertx.cancelTimer(deadline);
       if (e instanceof BodyTooLargeException) {
         tooLarge(request);
         return;

@@ -110,8 +110,7 @@ public final class TestGateway implements AutoCloseable {
   }
 
   private static HttpConfig onPort(HttpConfig h, int port) {
-    return new HttpConfig("127.0.0.1", port, 2, h.idleTimeoutSeconds(), h.compression(), h.tls(), h.tlsCertPath(),
-        h.tlsKeyPath());
+    return h.withListener("127.0.0.1", port, 2);
   }
 
   static int freePort() {
