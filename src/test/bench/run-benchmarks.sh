@@ -153,7 +153,7 @@ kill "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null; FLOOR_PID=""
 
 for c in $CONCURRENCIES; do
   key="floor-pg-c$c"; j=$(( c < $(nproc) ? c : $(nproc) ))
-  CMD[$key]="pgbench -h 127.0.0.1 -U postgres -n -c $c -j $j -T $SECONDS_PER_RUN -f src/test/bench/signup.sql -D agentnum=$AGENTNUM -D pkgpart=$PKGPART -D domsvc=$DOMSVC $DB"
+  CMD[$key]="pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j $j -T $SECONDS_PER_RUN -f src/test/bench/signup.sql -D agentnum=$AGENTNUM -D pkgpart=$PKGPART -D domsvc=$DOMSVC $DB"
   log "$key: ${CMD[$key]}"
   (cd "$ROOT" && ${CMD[$key]}) >"$OUT/$key.log" 2>&1 || { FAILED=1; log "$key failed: $(tail -2 "$OUT/$key.log")"; }
   RPS[$key]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/$key.log" | head -1); RPS[$key]=${RPS[$key]:-n/a}

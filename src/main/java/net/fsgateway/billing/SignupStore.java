@@ -3,22 +3,23 @@ package net.fsgateway.billing;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import net.fsgateway.security.CardVault;
 
 /**
- * Writes a whole signup in one transaction: customer, location, invoicing list, payment info, package, account,
- * the first invoice, its payment (or the prepaid credit applied to it) and the audit row. Any failure rolls all
- * of it back, so a crash leaves the whole signup or none of it.
+ * Writes a whole signup atomically: customer, location, invoicing list, payment info, package, account, the first
+ * invoice, its payment (or the prepaid credit applied to it) and the audit row. CARD and CHEK are one statement;
+ * PREPAY adds the card's redemption in the same transaction. Any failure rolls all of it back, so a crash leaves
+ * the whole signup or none of it.
  */
 final class SignupStore {
   /** What the transaction created. */
-  record Created(long custnum, long pkgnum, long svcnum) {
+  record Created(long custnum, long pkgnum, long svcnum, long invnum) {
   }
 
   private final Pool pool;
@@ -31,49 +32,20 @@ final class SignupStore {
 
   /** {@code reference} is the processor's approved charge ('' for PREPAY or a zero charge). */
   Future<Created> insert(SignupPlan plan, SignupRequest request, String scheme, String hash, String reference) {
-    Tuple customer = customerTuple(plan.agentnum(), request);
-    return pool.withTransaction(conn -> conn.preparedQuery(BillingQueries.INSERT_CUSTOMER).execute(customer)
-        .map(rows -> rows.iterator().next().getLong("custnum"))
-        .compose(custnum -> details(conn, custnum, request).map(custnum))
-        .compose(custnum -> conn.preparedQuery(BillingQueries.INSERT_PACKAGE)
-            .execute(Tuple.of(custnum, plan.pkgpart(), plan.freq()))
-            .map(rows -> rows.iterator().next().getLong("pkgnum"))
-            .compose(pkgnum -> conn.preparedQuery(BillingQueries.INSERT_ACCOUNT)
-                .execute(Tuple.of(pkgnum, request.username(), plan.domsvc(), scheme, hash))
-                .map(rows -> new Created(custnum, pkgnum, rows.iterator().next().getLong("svcnum")))))
-        .compose(created -> bill(conn, plan, request, created.custnum(), reference).map(created))
-        .compose(created -> conn.preparedQuery(BillingQueries.AUDIT_SIGNUP)
-            .execute(Tuple.of(plan.agentnum(), created.custnum(), created.pkgnum(), created.svcnum(),
-                "payby=" + request.payment().payby()))
+    if (!(request.payment() instanceof Payment.Prepay prepay)) {
+      return pool.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signupTuple(plan, request, scheme, hash,
+          reference, true)).map(SignupStore::created);
+    }
+    Tuple signup = signupTuple(plan, request, scheme, hash, reference, false);
+    return pool.withTransaction(conn -> conn.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signup)
+        .map(SignupStore::created)
+        .compose(created -> redeem(conn, plan, prepay, created.custnum(), created.invnum(), plan.firstCharge())
             .map(created)));
   }
 
-  private Future<Void> details(SqlConnection conn, long custnum, SignupRequest request) {
-    SignupRequest.Customer c = request.customer();
-    List<Tuple> dests = new ArrayList<>();
-    request.invoicingList().forEach(email -> dests.add(Tuple.of(custnum, email)));
-    return conn.preparedQuery(BillingQueries.INSERT_LOCATION)
-        .execute(Tuple.of(custnum, c.address1(), c.address2(), c.city(), c.state(), c.zip(), c.country()))
-        .compose(ignored -> conn.preparedQuery(BillingQueries.INSERT_INVOICE_DEST).executeBatch(dests))
-        .mapEmpty();
-  }
-
-  private Future<Void> bill(SqlConnection conn, SignupPlan plan, SignupRequest request, long custnum,
-                            String reference) {
-    BigDecimal charged = plan.firstCharge();
-    return conn.preparedQuery(BillingQueries.INSERT_BILL).execute(Tuple.of(custnum, charged))
-        .map(rows -> rows.iterator().next().getLong("invnum"))
-        .compose(invnum -> {
-          if (request.payment() instanceof Payment.Prepay prepay) {
-            return redeem(conn, plan, prepay, custnum, invnum, charged);
-          }
-          if (charged.signum() == 0) {
-            return Future.succeededFuture();
-          }
-          return conn.preparedQuery(BillingQueries.INSERT_PAYMENT)
-              .execute(Tuple.of(custnum, invnum, charged, request.payment().payby(), reference))
-              .mapEmpty();
-        });
+  private static Created created(RowSet<Row> rows) {
+    Row row = rows.iterator().next();
+    return new Created(row.getLong("custnum"), row.getLong("pkgnum"), row.getLong("svcnum"), row.getLong("invnum"));
   }
 
   private Future<Void> redeem(SqlConnection conn, SignupPlan plan, Payment.Prepay prepay, long custnum,
@@ -98,7 +70,8 @@ final class SignupStore {
         });
   }
 
-  private Tuple customerTuple(long agentnum, SignupRequest request) {
+  private Tuple signupTuple(SignupPlan plan, SignupRequest request, String scheme, String hash, String reference,
+                            boolean paidByProcessor) {
     SignupRequest.Customer c = request.customer();
     Payment payment = request.payment();
     String mask = "";
@@ -112,7 +85,12 @@ final class SignupStore {
       mask = CardVault.maskAccount(check.account(), check.routing());
       sealed = Buffer.buffer(vault.encrypt(check.payinfo()));
     }
-    return Tuple.from(new Object[] {agentnum, c.first(), c.last(), c.company(), c.daytime(), c.night(), c.fax(),
-        payment.payby(), payment.payname(), mask, sealed, paydate});
+    return Tuple.from(new Object[] {plan.agentnum(), c.first(), c.last(), c.company(), c.daytime(), c.night(),
+        c.fax(), payment.payby(), payment.payname(), mask, sealed, paydate,
+        c.address1(), c.address2(), c.city(), c.state(), c.zip(), c.country(),
+        request.invoicingList().toArray(new String[0]),
+        plan.pkgpart(), plan.freq(),
+        request.username(), plan.domsvc(), scheme, hash,
+        plan.firstCharge(), reference, "payby=" + payment.payby(), paidByProcessor});
   }
 }

@@ -4,7 +4,9 @@ import static net.fsgateway.config.ConfigException.require;
 
 /**
  * PostgreSQL. An empty {@code host} means "start the embedded PostgreSQL". Every pool bound is explicit: the
- * client's own defaults (4 connections, unbounded wait queue) are wrong for a gateway.
+ * client's own defaults (4 connections, unbounded wait queue) are wrong for a gateway. {@code poolSize} is per
+ * service-verticle instance (each has its own pool on its own event loop, so no reply hops between loops): a
+ * gateway opens at most {@code poolSize × deployment.serviceInstances × 3} connections.
  */
 public record PgConfig(String host, int port, String database, String user, String password,
                        int poolSize, int maxWaitQueue, int connectTimeoutMs) {
@@ -22,7 +24,7 @@ public record PgConfig(String host, int port, String database, String user, Stri
         s.string("pg.database", "fsgateway"),
         s.string("pg.user", "postgres"),
         s.string("pg.password", ""),
-        s.integer("pg.poolSize", 16),
+        s.integer("pg.poolSize", 8),
         s.integer("pg.maxWaitQueue", 1024),
         s.integer("pg.connectTimeoutMs", 5000));
   }
