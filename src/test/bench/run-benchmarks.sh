@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gateway benchmarks and their floors, measured in one run on one machine; prints a markdown table.
-#   src/test/bench/run-benchmarks.sh                 # ~6-8 minutes with the defaults
+#   src/test/bench/run-benchmarks.sh                 # ~8 minutes with the defaults; BENCH_SOAK_SECONDS=600 adds the soak
 #   BENCH_SECONDS=2 BENCH_WARMUP_SECONDS=1 src/test/bench/run-benchmarks.sh   # quick pass
 # Needs: java 17, PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379, psql, pgbench,
 # redis-benchmark, curl. Creates (and drops) the database $BENCH_DB. Exits 1 if any run had unexpected answers.
@@ -9,14 +9,16 @@ set -uo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 JAR=${BENCH_JAR:-$ROOT/target/fs-gateway.jar}
-SECONDS_PER_RUN=${BENCH_SECONDS:-5}
-WARMUP=${BENCH_WARMUP_SECONDS:-2}
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP_SECONDS:-8}
 CONCURRENCIES=${BENCH_CONCURRENCIES:-"1 16 64"}
 SCENARIOS=${BENCH_SCENARIOS:-"check_username new_customer mixed"}
-RATE=${BENCH_RATE:-500}
+RATE=${BENCH_RATE:-2000}
 RATE_CONNECTIONS=${BENCH_RATE_CONNECTIONS:-64}
 REDIS_REQUESTS=${BENCH_REDIS_REQUESTS:-100000}
 HOLD=${BENCH_HOLD_CONNECTIONS:-1000}
+LOGIN_RATE=${BENCH_LOGIN_RATE:-20}
+SOAK=${BENCH_SOAK_SECONDS:-0}
 GW_PORT=${BENCH_GATEWAY_PORT:-18080}
 FLOOR_PORT=${BENCH_FLOOR_PORT:-18081}
 DB=${BENCH_DB:-fsgw_bench}
@@ -130,6 +132,28 @@ if [ -n "$READY_MS" ]; then
     for c in $CONCURRENCIES; do run_bench "gw-$s-c$c" $COMMON --scenario "$s" --concurrency "$c"; done
   done
   run_bench "gw-check_username-rate$RATE" $COMMON --scenario check_username --concurrency "$RATE_CONNECTIONS" --rate "$RATE"
+  # The same open-loop checks while agent_login (argon2id on its own worker pool) arrives at LOGIN_RATE per second.
+  (cd "$ROOT" && java -jar target/fs-gateway.jar bench $COMMON --scenario agent_login --concurrency 8 \
+    --rate "$LOGIN_RATE" --duration "$((SECONDS_PER_RUN + WARMUP + 2))s" --warmup 1s) >"$OUT/gw-logins.log" 2>&1 &
+  LOGIN_PID=$!
+  run_bench "gw-check_username-rate$RATE-logins" $COMMON --scenario check_username --concurrency "$RATE_CONNECTIONS" --rate "$RATE"
+  wait $LOGIN_PID || { FAILED=1; log "logins: $(tail -2 "$OUT/gw-logins.log")"; }
+  LOGIN_SUMMARY=$(grep '^SUMMARY' "$OUT/gw-logins.log" | tail -1)
+  if [ "$SOAK" -gt 0 ]; then
+    # Memory over a long mixed run: RSS every 60 s must not keep growing.
+    log "soak: mixed c=16 for ${SOAK}s, RSS sampled every 60 s"
+    (cd "$ROOT" && java -jar target/fs-gateway.jar bench $COMMON --scenario mixed --concurrency 16 \
+      --duration "${SOAK}s" --warmup 5s) >"$OUT/soak.log" 2>&1 &
+    SOAK_PID=$!
+    SOAK_RSS=""
+    for _ in $(seq 1 $((SOAK / 60 + 1))); do
+      kill -0 "$SOAK_PID" 2>/dev/null || break
+      SOAK_RSS="$SOAK_RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$GW_PID/status)"
+      sleep 60
+    done
+    wait $SOAK_PID || { FAILED=1; log "soak: $(tail -2 "$OUT/soak.log")"; }
+    SOAK_SUMMARY=$(grep '^SUMMARY' "$OUT/soak.log" | tail -1)
+  fi
   RSS_IDLE=$(awk '/VmRSS/ {print $2}' /proc/$GW_PID/status)
   java -jar "$JAR" bench --url "$GW_URL" --hold-connections "$HOLD" --duration 8s >"$OUT/hold.log" 2>&1 &
   HOLD_PID=$!
@@ -184,6 +208,8 @@ row() { # row LABEL GWKEY FLOORLABEL FLOORKEY
   echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD)); ${SECONDS_PER_RUN} s measured after ${WARMUP} s warm-up per run; driver on one event loop"
   echo "- gateway start-up to /health 200 (external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
   echo "- gateway RSS: idle after the runs ${RSS_IDLE:-n/a} kB; holding ${HELD:-n/a} keep-alive connections ${RSS_HELD:-n/a} kB"
+  echo "- check_username open ${RATE}/s p99: ${P99[gw-check_username-rate$RATE]:-n/a} ms alone, ${P99[gw-check_username-rate$RATE-logins]:-n/a} ms while agent_login arrives at ${LOGIN_RATE}/s (logins: ${LOGIN_SUMMARY:-n/a})"
+  [ "$SOAK" -gt 0 ] && echo "- soak: mixed c=16 for ${SOAK} s, RSS MiB every 60 s:${SOAK_RSS:- n/a} (${SOAK_SUMMARY:-n/a})"
   echo
   echo "| gateway run | req/s | p50 ms | p99 ms | unexpected | floor | floor req/s | floor p50 ms | gateway/floor | command |"
   echo "|---|---:|---:|---:|---:|---|---:|---:|---:|---|"

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The scenarios by their {@code --scenario} name. */
 public final class Scenarios {
-  public static final List<String> NAMES = List.of("check_username", "new_customer", "mixed", "canned");
+  public static final List<String> NAMES = List.of("check_username", "new_customer", "mixed", "agent_login", "canned");
 
   private Scenarios() {
   }
@@ -17,6 +17,8 @@ public final class Scenarios {
         return new NewCustomerScenario(settings);
       case "mixed":
         return new MixedScenario(settings);
+      case "agent_login":
+        return new LoginScenario(settings);
       case "canned":
         return new CannedScenario();
       default:
