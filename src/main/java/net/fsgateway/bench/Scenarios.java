@@ -18,9 +18,9 @@ public final class Scenarios {
       case "mixed":
         return new MixedScenario(settings);
       case "agent_login":
-        return new LoginScenario(settings);
+        return FixedCallScenario.logins(settings);
       case "canned":
-        return new CannedScenario();
+        return FixedCallScenario.canned();
       default:
         throw new IllegalArgumentException("unknown scenario '" + settings.scenario() + "', one of " + NAMES);
     }
