@@ -54,8 +54,9 @@ public final class Failures {
         return true;
       }
       String text = String.valueOf(t.getMessage());
+      // The Redis client reports a dropped connection as CONNECTION_CLOSED, the PG client as "Connection is closed".
       if (text.contains("Connection refused") || text.contains("Connection is closed")
-          || text.contains("connection closed")) {
+          || text.contains("connection closed") || text.contains("CONNECTION_CLOSED")) {
         return true;
       }
     }

@@ -28,12 +28,12 @@ final class Introspection {
   }
 
   static MethodResponse methodHelp(MethodRegistry registry, List<XmlRpcValue> params) {
-    return named(registry, params, "system.methodHelp").<MethodResponse>map(spec -> new Success(XString.of(spec.help())))
+    return named(registry, params).<MethodResponse>map(spec -> new Success(XString.of(spec.help())))
         .orElseGet(() -> unknown(params));
   }
 
   static MethodResponse methodSignature(MethodRegistry registry, List<XmlRpcValue> params) {
-    return named(registry, params, "system.methodSignature").<MethodResponse>map(spec -> {
+    return named(registry, params).<MethodResponse>map(spec -> {
       List<XmlRpcValue> signatures = new ArrayList<>();
       for (List<String> signature : spec.signatures()) {
         signatures.add(new XArray(signature.stream().map(t -> (XmlRpcValue) XString.of(t)).toList()));
@@ -55,7 +55,7 @@ final class Introspection {
     return XStruct.builder().put("specUrl", url).put("specVersion", version).build();
   }
 
-  private static Optional<MethodSpec> named(MethodRegistry registry, List<XmlRpcValue> params, String caller) {
+  private static Optional<MethodSpec> named(MethodRegistry registry, List<XmlRpcValue> params) {
     if (params.size() != 1 || !(params.get(0) instanceof XString name)) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import net.fsgateway.codec.XmlRpcRequestDecoder;
 import net.fsgateway.codec.XmlRpcResponseWriter;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.dispatch.Dispatcher;
+import net.fsgateway.dispatch.Failures;
 import net.fsgateway.xmlrpc.MethodCall;
 import net.fsgateway.xmlrpc.MethodResponse;
 
@@ -117,7 +118,10 @@ final class XmlRpcEndpoint {
       }
       finished = true;
       String client = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-      dispatcher.call(call, client).onSuccess(response -> write(response, false));
+      // The dispatcher answers every failure as a fault; otherwise() is the guard that no request ever hangs.
+      dispatcher.call(call, client)
+          .otherwise(failure -> Failures.toFault(call.methodName(), failure))
+          .onSuccess(response -> write(response, false));
     }
 
     void abort() {
