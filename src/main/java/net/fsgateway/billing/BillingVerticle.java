@@ -3,6 +3,7 @@ package net.fsgateway.billing;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import net.fsgateway.config.BillingConfig;
@@ -27,6 +28,7 @@ public final class BillingVerticle extends VerticleBase {
   private final GatewayConfig config;
   private Pool pool;
   private WorkerExecutor hashers;
+  private RedisAPI redis;
 
   public BillingVerticle(GatewayConfig config) {
     this.config = config;
@@ -37,11 +39,12 @@ public final class BillingVerticle extends VerticleBase {
     BillingConfig billing = config.billing();
     pool = PgPools.create(vertx, config.pg());
     hashers = vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers());
-    AgentSessions sessions = new AgentSessions(
-        new SessionStore(RedisClients.create(vertx, config.redis()), config.session().ttlSeconds()));
+    redis = RedisClients.create(vertx, config.redis());
+    AgentSessions sessions = new AgentSessions(new SessionStore(redis, config.session().ttlSeconds()));
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     PaymentProcessor processor = processor(billing);
-    return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir()))
+    return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
+            !config.pg().embedded()))
         .map(CardVault::new)
         .compose(vault -> {
           SignupService service = new SignupService(sessions, new SignupChecks(pool), new SignupStore(pool, vault),
@@ -52,8 +55,8 @@ public final class BillingVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    hashers.close();
-    return pool.close();
+    redis.close();
+    return Future.join(hashers.close(), pool.close());
   }
 
   private PaymentProcessor processor(BillingConfig billing) {

@@ -23,9 +23,17 @@ public final class CardKeys {
   private CardKeys() {
   }
 
-  public static SecretKey load(String configuredBase64, String dataDir) {
+  /**
+   * The configured key, or (embedded database only) the one kept in the data directory. With an external database
+   * every gateway must encrypt with the same key, so a key only one machine holds is refused.
+   */
+  public static synchronized SecretKey load(String configuredBase64, String dataDir, boolean externalDatabase) {
     if (!configuredBase64.isBlank()) {
       return fromBase64(configuredBase64.strip(), "billing.cardKey");
+    }
+    if (externalDatabase) {
+      throw new IllegalStateException("billing.cardKey (GW_BILLING_CARD_KEY) is required with an external database:"
+          + " every gateway must encrypt card data with the same key");
     }
     return embedded(Path.of(dataDir).resolve(FILE_NAME));
   }
@@ -46,15 +54,24 @@ public final class CardKeys {
     byte[] key = new byte[KEY_BYTES];
     new SecureRandom().nextBytes(key);
     String text = Base64.getEncoder().encodeToString(key) + "\n";
+    Path temp;
     try {
-      // Created with mode 600 from the start, so the key is never readable by others, not even briefly.
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException raced) {
-      return;
+      // Mode 600 from the start, so the key is never readable by others, not even briefly.
+      temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
+      temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // A hard link appears whole and never replaces an existing file: a second process starting at the same
+      // moment keeps the first key instead of reading a half-written one or overwriting it.
+      Files.createLink(file, temp);
+    } catch (FileAlreadyExistsException raced) {
+      // the other process's key stands
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   private static SecretKey fromBase64(String text, String source) {

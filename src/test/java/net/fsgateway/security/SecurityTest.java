@@ -21,7 +21,7 @@ class SecurityTest {
 
   @Test
   void vaultRoundTripsWithFreshNoncesAndMasks() {
-    CardVault vault = new CardVault(CardKeys.load("", dir.toString()));
+    CardVault vault = new CardVault(CardKeys.load("", dir.toString(), false));
     byte[] a = vault.encrypt("4111111111111111");
     byte[] b = vault.encrypt("4111111111111111");
     assertThat(a).isNotEqualTo(b);
@@ -36,14 +36,15 @@ class SecurityTest {
 
   @Test
   void embeddedKeyIsCreatedOnceWithMode600() throws Exception {
-    SecretKey first = CardKeys.load("", dir.toString());
-    SecretKey again = CardKeys.load("", dir.toString());
+    SecretKey first = CardKeys.load("", dir.toString(), false);
+    SecretKey again = CardKeys.load("", dir.toString(), false);
     assertThat(again.getEncoded()).isEqualTo(first.getEncoded()).hasSize(32);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(CardKeys.FILE_NAME))))
         .isEqualTo("rw-------");
     String configured = Base64.getEncoder().encodeToString(new byte[32]);
-    assertThat(CardKeys.load(configured, dir.toString()).getEncoded()).isEqualTo(new byte[32]);
-    assertThatThrownBy(() -> CardKeys.load("c2hvcnQ=", dir.toString())).hasMessageContaining("256-bit");
+    assertThat(CardKeys.load(configured, dir.toString(), true).getEncoded()).isEqualTo(new byte[32]);
+    assertThatThrownBy(() -> CardKeys.load("c2hvcnQ=", dir.toString(), false)).hasMessageContaining("256-bit");
+    assertThatThrownBy(() -> CardKeys.load("", dir.toString(), true)).hasMessageContaining("billing.cardKey");
   }
 
   @Test

@@ -1,0 +1,54 @@
+package net.fsgateway.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import net.fsgateway.support.LogCapture;
+import net.fsgateway.support.TestGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** No log event, at any level, carries a card number, a CVV, a bank account or an account password. */
+@Timeout(60)
+class SignupSecretLoggingIT {
+  private static final String CVV = "857";
+  private static final String DECLINED_CARD = "4000000000000002";
+  private static final String ACCOUNT = "77123456";
+  private static final String PASSWORD = "Pw-zq81-never-logged";
+
+  @Test
+  void cardDataAndPasswordsAreNeverLogged() throws Exception {
+    List<String> logged;
+    try (LogCapture capture = new LogCapture(); TestGateway gateway = TestGateway.start()) {
+      SignupFixtures data = new SignupFixtures(gateway);
+      String username = "log" + System.nanoTime();
+      assertThat(gateway.call("new_customer", signup(data, username)).get("error")).isEqualTo("");
+      assertThat(gateway.call("new_customer", signup(data, username)).get("error")).isEqualTo("Username in use");
+      Map<String, Object> declined = signup(data, username + "d");
+      declined.put("payinfo", DECLINED_CARD);
+      assertThat(gateway.call("new_customer", declined).get("error")).isEqualTo("_decline");
+      Map<String, Object> check = signup(data, username + "c");
+      check.put("payby", "CHEK");
+      check.put("payinfo", ACCOUNT + "@" + SignupFixtures.VALID_ROUTING);
+      check.put("payname", "First Bank");
+      assertThat(gateway.call("new_customer", check).get("error")).isEqualTo("");
+      Map<String, Object> badCvv = signup(data, username + "v");
+      badCvv.put("paycvv", CVV + "99");
+      assertThat((String) gateway.call("new_customer", badCvv).get("error")).startsWith("paycvv");
+      logged = capture.texts();
+    }
+    assertThat(logged).as("the gateway logs something, so the check is not vacuous").isNotEmpty();
+    for (String secret : List.of(SignupFixtures.VALID_CARD, DECLINED_CARD, CVV, ACCOUNT, PASSWORD)) {
+      assertThat(logged).as(secret).noneMatch(text -> text.contains(secret));
+    }
+  }
+
+  private static Map<String, Object> signup(SignupFixtures data, String username) {
+    Map<String, Object> call = data.card(username);
+    call.put("paycvv", CVV);
+    call.put("_password", PASSWORD);
+    call.put("address1", "1 Main St");
+    return call;
+  }
+}
