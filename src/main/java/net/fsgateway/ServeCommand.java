@@ -24,8 +24,16 @@ final class ServeCommand implements Runnable {
   @Override
   public void run() {
     long started = System.nanoTime();
-    GatewayConfig configured = ConfigLoader.load();
-    StartedBackends backends = Backends.start(configured);
+    StartedBackends backends;
+    try {
+      backends = Backends.start(ConfigLoader.load());
+    } catch (RuntimeException e) {
+      // Configuration and backend failures carry an operator-facing message that names the setting; a stack
+      // trace would add nothing but could echo a setting's value.
+      LOG.error("gateway cannot start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     GatewayConfig config = backends.config();
     DemoSeed.seedIfFresh(backends, System.out);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));

@@ -3,6 +3,7 @@ package net.fsgateway.billing;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
+import net.fsgateway.dispatch.CallFailure;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.security.ServicePasswords;
 import net.fsgateway.xmlrpc.XStruct;
@@ -60,9 +61,10 @@ public final class SignupParser {
 
   private static long pkgpart(XStruct p) {
     Long pkgpart;
+    Fields.text(p, "pkgpart"); // a struct or array here is invalid params (a fault), not a field error
     try {
       pkgpart = Fields.number(p, "pkgpart");
-    } catch (RuntimeException notANumber) {
+    } catch (CallFailure notANumber) {
       throw new SignupRejected("pkgpart: Please select a package");
     }
     if (pkgpart == null || pkgpart <= 0) {
@@ -72,9 +74,10 @@ public final class SignupParser {
   }
 
   private static Long domsvc(XStruct p) {
+    Fields.text(p, "domsvc"); // a struct or array here is invalid params (a fault), not a field error
     try {
       return Fields.number(p, "domsvc");
-    } catch (RuntimeException notANumber) {
+    } catch (CallFailure notANumber) {
       throw new SignupRejected("domsvc: must be the domain's service number");
     }
   }

@@ -2,6 +2,8 @@ package net.fsgateway.config;
 
 import static net.fsgateway.config.ConfigException.require;
 
+import java.util.List;
+
 /**
  * Signups and payments. {@code cardKey} is a base64 AES-256 key for payinfo encryption; empty means the embedded
  * default (a key generated once and kept beside the embedded data). {@code servicePasswordScheme} is how a
@@ -14,6 +16,12 @@ public record BillingConfig(String processor, int processorTimeoutMs, String car
   public BillingConfig {
     require(processorTimeoutMs >= 100, "billing.processorTimeoutMs must be >= 100");
     require(servicePasswordRounds >= 1000, "billing.servicePasswordRounds must be >= 1000");
+    require("test".equals(processor), "billing.processor must be 'test' (the built-in test processor; a real one"
+        + " plugs in behind net.fsgateway.billing.PaymentProcessor)");
+    require(List.of("ssha512", "sha512-crypt", "ssha").contains(servicePasswordScheme),
+        "billing.servicePasswordScheme must be ssha512, sha512-crypt or ssha");
+    require(processorTimeoutMs <= 20_000, "billing.processorTimeoutMs must be <= 20000 (new_customer's call"
+        + " timeout is 30 s)");
   }
 
   static BillingConfig from(ConfigSource s) {

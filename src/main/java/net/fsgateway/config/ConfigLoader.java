@@ -16,9 +16,19 @@ public final class ConfigLoader {
   }
 
   public static GatewayConfig load() {
-    Map<String, String> env = System.getenv();
-    Path file = env.containsKey("GW_CONFIG") ? Path.of(env.get("GW_CONFIG")) : DEFAULT_FILE;
-    return load(file, env);
+    return load(System.getenv());
+  }
+
+  /** The file named by {@code GW_CONFIG} (which must exist), else {@code conf/gateway.json} if present. */
+  public static GatewayConfig load(Map<String, String> env) {
+    if (env.containsKey("GW_CONFIG")) {
+      Path named = Path.of(env.get("GW_CONFIG"));
+      if (!Files.exists(named)) {
+        throw new ConfigException("GW_CONFIG names " + named + ", which does not exist");
+      }
+      return load(named, env);
+    }
+    return load(DEFAULT_FILE, env);
   }
 
   public static GatewayConfig load(Path file, Map<String, String> env) {

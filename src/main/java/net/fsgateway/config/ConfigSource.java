@@ -54,18 +54,6 @@ public final class ConfigSource {
     }
   }
 
-  public long longValue(String key, long defaultValue) {
-    String text = string(key, null);
-    if (text == null) {
-      return defaultValue;
-    }
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key + " must be a whole number, got '" + text + "'");
-    }
-  }
-
   public boolean bool(String key, boolean defaultValue) {
     String text = string(key, null);
     if (text == null) {

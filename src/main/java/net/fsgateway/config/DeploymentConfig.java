@@ -7,6 +7,10 @@ package net.fsgateway.config;
  * workers (README, Performance). {@code workerServices=true} restores the design card's deployment.
  */
 public record DeploymentConfig(boolean workerServices, int serviceInstances) {
+  public DeploymentConfig {
+    ConfigException.require(serviceInstances >= 1, "deployment.serviceInstances must be >= 1");
+  }
+
   static DeploymentConfig from(ConfigSource s) {
     return new DeploymentConfig(s.bool("deployment.workerServices", false), s.integer("deployment.serviceInstances", 2));
   }

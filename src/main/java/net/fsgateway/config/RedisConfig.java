@@ -24,6 +24,6 @@ public record RedisConfig(String url, int poolSize, int maxWaiting) {
 
   @Override
   public String toString() {
-    return "RedisConfig[url=" + url.replaceAll("//[^@/]*@", "//***@") + ", poolSize=" + poolSize + ", maxWaiting=" + maxWaiting + "]";
+    return "RedisConfig[url=" + Redaction.url(url) + ", poolSize=" + poolSize + ", maxWaiting=" + maxWaiting + "]";
   }
 }

@@ -57,7 +57,7 @@ public final class Dispatcher {
   }
 
   private Future<MethodResponse> send(MethodSpec spec, CallRequest request) {
-    int timeout = spec.timeoutMs() > 0 ? spec.timeoutMs() : limits.callTimeoutMs();
+    int timeout = Math.max(spec.timeoutMs(), limits.callTimeoutMs());
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
     return vertx.eventBus().<MethodResponse>request(spec.address(), request, options)
         .map(Message::body)

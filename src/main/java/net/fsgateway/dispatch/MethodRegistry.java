@@ -15,6 +15,8 @@ public final class MethodRegistry {
   public static final String SELF_SERVICE_PREFIX = "FS.SelfService.XMLRPC.";
   public static final String BACKEND_PREFIX = "FS.ClientAPI_XMLRPC.";
 
+  static final int NEW_CUSTOMER_TIMEOUT_MS = 30_000;
+
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
 
   public MethodRegistry(List<MethodSpec> specs) {
@@ -29,9 +31,12 @@ public final class MethodRegistry {
         MethodSpec.reseller("agent_logout", "End a session: {session_id}; returns {error}."),
         MethodSpec.reseller("check_username", "Is username@domain free? {session_id, username, domain}; "
             + "returns {error, available: 1|0}."),
-        MethodSpec.reseller("new_customer", "Sign up a customer with a package, an account and a first "
-            + "payment (payby CARD, CHEK or PREPAY); returns {error, custnum, signup_service, svcnum}. "
-            + "error '_decline' means the payment was declined."),
+        // A signup may wait for a PG connection (pg.connectTimeoutMs) and the processor (billing.processorTimeoutMs,
+        // at most 20 s) before it writes: its bus timeout must outlast both, or a client told "try again" could
+        // retry a signup that still commits.
+        new MethodSpec("new_customer", ParamRule.ONE_STRUCT, "Sign up a customer with a package, an account and "
+            + "a first payment (payby CARD, CHEK or PREPAY); returns {error, custnum, signup_service, svcnum}. "
+            + "error '_decline' means the payment was declined.", MethodSpec.STRUCT_TO_STRUCT, NEW_CUSTOMER_TIMEOUT_MS),
         MethodSpec.reseller("suspend_username", "Suspend the package behind username@domain: "
             + "{session_id, username, domain}; returns {error}."),
         MethodSpec.reseller("unsuspend_username", "Unsuspend the package behind username@domain: "

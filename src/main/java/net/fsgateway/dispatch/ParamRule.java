@@ -16,13 +16,6 @@ public enum ParamRule {
       }
       return Optional.empty();
     }
-  },
-  /** Checked by the method itself. */
-  ANY {
-    @Override
-    Optional<String> check(List<XmlRpcValue> params) {
-      return Optional.empty();
-    }
   };
 
   abstract Optional<String> check(List<XmlRpcValue> params);

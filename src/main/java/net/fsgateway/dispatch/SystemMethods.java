@@ -3,6 +3,7 @@ package net.fsgateway.dispatch;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.xmlrpc.FaultCode;
 import net.fsgateway.xmlrpc.MethodCall;
@@ -54,12 +55,18 @@ final class SystemMethods {
           "system.multicall takes at most " + limits.maxMulticallCalls() + " calls per batch"));
     }
     List<XmlRpcValue> results = new ArrayList<>(calls.items().size());
+    // One batch may not hold its connection longer than one call may: inner calls not started by then are
+    // answered with a busy fault in their slots instead of being run.
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.callTimeoutMs());
     Future<Void> chain = Future.succeededFuture();
     for (XmlRpcValue item : calls.items()) {
-      chain = chain.compose(ignored -> inner(item, clientAddress)).map(result -> {
-        results.add(result);
-        return null;
-      });
+      chain = chain.compose(ignored -> System.nanoTime() - deadline < 0 ? inner(item, clientAddress)
+          : Future.succeededFuture(faultStruct(new Fault(FaultCode.SERVER_BUSY,
+              "system.multicall ran out of time (" + limits.callTimeoutMs() + " ms); this call was not run"))))
+          .map(result -> {
+            results.add(result);
+            return null;
+          });
     }
     return chain.map(ignored -> new Success(new XArray(results)));
   }

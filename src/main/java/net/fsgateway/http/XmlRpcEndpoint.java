@@ -101,6 +101,8 @@ final class XmlRpcEndpoint {
         decoder.feed(chunk);
       } catch (ProtocolException e) {
         reject(e);
+      } catch (RuntimeException bug) {
+        crashed(bug);
       }
     }
 
@@ -114,6 +116,9 @@ final class XmlRpcEndpoint {
         call = decoder.end();
       } catch (ProtocolException e) {
         reject(e);
+        return;
+      } catch (RuntimeException bug) {
+        crashed(bug);
         return;
       }
       finished = true;
@@ -136,6 +141,13 @@ final class XmlRpcEndpoint {
       }
       finished = true;
       refuse(request, 408, "request body not received in time\n");
+    }
+
+    /** A decoder bug must still get an answer: an internal-error fault (logged once, by Failures), then close. */
+    private void crashed(RuntimeException bug) {
+      finished = true;
+      vertx.cancelTimer(deadline);
+      write(Failures.toFault("decode", bug), true);
     }
 
     /** A protocol error mid-stream: answer now and close, rather than read the rest of a bad body. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.PgConfig;
+import net.fsgateway.config.Redaction;
 import net.fsgateway.config.RedisConfig;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public final class Backends {
     URI uri = parseRedisUrl(redis.url());
     requireReachable(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(), cfg.pg().connectTimeoutMs(),
         "Redis", "redis.url");
-    LOG.info("Redis: external at {}", redacted(redis.url()));
+    LOG.info("Redis: external at {}", Redaction.url(redis.url()));
     return cfg;
   }
 
@@ -112,11 +113,9 @@ public final class Backends {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new BackendUnavailableException("redis.url is not a redis://host:port URL: " + redacted(url), e);
+      // No cause: the parser's message would quote the whole URL, password included.
+      throw new BackendUnavailableException("redis.url is not a redis://host:port URL: " + Redaction.url(url));
     }
   }
 
-  static String redacted(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
-  }
 }

@@ -22,11 +22,9 @@ public final class EmbeddedPg implements AutoCloseable {
   public static final String SUPERUSER = "postgres";
 
   private final EmbeddedPostgres server;
-  private final boolean freshCluster;
 
-  private EmbeddedPg(EmbeddedPostgres server, boolean freshCluster) {
+  private EmbeddedPg(EmbeddedPostgres server) {
     this.server = server;
-    this.freshCluster = freshCluster;
   }
 
   /**
@@ -36,7 +34,6 @@ public final class EmbeddedPg implements AutoCloseable {
   public static EmbeddedPg start(Path dataDir, int port, boolean keepData) {
     try {
       Files.createDirectories(dataDir);
-      boolean fresh = !keepData || !Files.exists(dataDir.resolve("postgresql.conf"));
       EmbeddedPostgres server = EmbeddedPostgres.builder()
           .setDataDirectory(dataDir)
           .setCleanDataDirectory(!keepData)
@@ -44,7 +41,7 @@ public final class EmbeddedPg implements AutoCloseable {
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("max_connections", "200")
           .start();
-      return new EmbeddedPg(server, fresh);
+      return new EmbeddedPg(server);
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);
     }
@@ -52,11 +49,6 @@ public final class EmbeddedPg implements AutoCloseable {
 
   public int port() {
     return server.getPort();
-  }
-
-  /** True when this start ran {@code initdb}: the cluster holds nothing yet. */
-  public boolean freshCluster() {
-    return freshCluster;
   }
 
   /** {@code base} pointed at this server's {@code database}, as the superuser. */

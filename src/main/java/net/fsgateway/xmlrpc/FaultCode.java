@@ -11,9 +11,7 @@ public enum FaultCode {
   /** The server is overloaded or a call timed out inside it; retrying later may succeed. */
   SERVER_BUSY(-32000),
   /** A backing store (PostgreSQL, Redis) could not be reached. */
-  BACKEND_UNAVAILABLE(-32001),
-  /** Too many calls or failed logins: the client must slow down. */
-  RATE_LIMITED(-32002);
+  BACKEND_UNAVAILABLE(-32001);
 
   private final int code;
 

@@ -3,10 +3,8 @@ package net.fsgateway.xmlrpc;
 import java.util.Optional;
 
 /**
- * Reads a struct member by its meaning rather than by the type the client guessed.
- *
- * <p>A string field accepts any scalar and gets its lexical text exactly as sent ({@code <i4>02134</i4>} is
- * "02134"). A number field accepts an integer type or a digit string and is range-checked here.
+ * The lexical text of any scalar, whatever type the client guessed: {@code <i4>02134</i4>} is "02134". Reading a
+ * struct member by its meaning (text or checked number) is {@code net.fsgateway.dispatch.Fields}.
  */
 public final class Scalars {
   private Scalars() {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.ConfigLoader;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.PgConfig;
+import net.fsgateway.config.Redaction;
+import net.fsgateway.config.RedisConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +63,21 @@ class BackendsTest {
 
   @Test
   void redisUrlIsRedactedInMessages() {
-    assertThat(Backends.redacted("redis://user:pw@host:6379/0")).isEqualTo("redis://***@host:6379/0");
+    assertThat(Redaction.url("redis://user:pw@host:6379/0")).isEqualTo("redis://***@host:6379/0");
+    assertThat(Redaction.url("redis://:p@ss/w0rd@host:6379")).isEqualTo("redis://***@host:6379");
+    assertThat(Redaction.url("redis://host:6379")).isEqualTo("redis://host:6379");
+    assertThat(new RedisConfig("redis://:s3cret@host:6379", 8, 8).toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void aMalformedRedisUrlIsRefusedWithoutItsPassword() {
+    GatewayConfig cfg = ConfigLoader.load(Path.of("does-not-exist.json"),
+        Map.of("GW_PG_HOST", "127.0.0.1", "GW_REDIS_URL", "redis://:s3cret@[bad"));
+    assertThatThrownBy(() -> Backends.start(cfg)).satisfies(e -> {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t.getMessage())).doesNotContain("s3cret");
+      }
+    });
   }
 
   private static String sql(PgConfig pg, String statement) throws Exception {

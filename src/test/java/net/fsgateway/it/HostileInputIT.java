@@ -135,8 +135,9 @@ class HostileInputIT {
   void streamed64MiBBodyIs413AfterAFewMiB() throws Exception {
     StreamedPost.Result r = timedStream("<?xml version=\"1.0\"?><methodCall>", " ".repeat(1024), 64 * 1024);
     assertThat(r.status()).isEqualTo(413);
-    // the 1 MiB limit plus what the two sockets' buffers held when the server stopped reading
-    assertThat(r.bytesWritten()).isLessThan(8L << 20);
+    // the 1 MiB limit plus what the two loopback sockets' buffers held when the server stopped reading (Linux
+    // autotunes them up to 4 MiB send + 6 MiB receive), far short of the 64 MiB offered
+    assertThat(r.bytesWritten()).isLessThan(16L << 20);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Map;
+import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.support.TestGateway;
 import org.apache.xmlrpc.XmlRpcException;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +65,29 @@ class IntrospectionIT {
     assertThat((String) ((Object[]) results[0])[0]).contains("session");
     assertThat(((Map<?, ?>) results[1]).get("faultCode")).isEqualTo(-32601);
     assertThat(((Map<?, ?>) results[2]).get("faultCode")).isEqualTo(-32600);
+  }
+
+  @Test
+  void aMulticallStopsRunningInnerCallsAtTheCallTimeout() throws Exception {
+    try (TestGateway slow = TestGateway.start(config -> config.withLimits(withCallTimeout(config.limits(), 150)))) {
+      Object[] calls = new Object[40];
+      for (int i = 0; i < calls.length; i++) {
+        // distinct unknown usernames: each costs a full argon2id verification (tens of ms), none is throttled
+        calls[i] = Map.of("methodName", "agent_login",
+            "params", new Object[] {Map.of("username", "nobody-" + i + "-" + System.nanoTime(), "password", "x")});
+      }
+      Object[] results = (Object[]) slow.client().execute("system.multicall", new Object[] {calls});
+      assertThat(results).hasSize(40);
+      Object last = results[39];
+      assertThat(last).isInstanceOf(Map.class);
+      assertThat(((Map<?, ?>) last).get("faultCode")).isEqualTo(-32000);
+      assertThat((String) ((Map<?, ?>) last).get("faultString")).contains("ran out of time");
+    }
+  }
+
+  private static LimitsConfig withCallTimeout(LimitsConfig l, int ms) {
+    return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
+        l.maxStringChars(), l.maxMulticallCalls(), ms);
   }
 
   @Test

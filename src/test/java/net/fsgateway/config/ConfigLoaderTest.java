@@ -1,0 +1,53 @@
+package net.fsgateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File, then environment; every invalid value stops start-up with a message naming its key. */
+class ConfigLoaderTest {
+
+  @Test
+  void environmentOverridesTheFileWhichOverridesTheDefault(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gw.json");
+    Files.writeString(file, "{\"pg\": {\"poolSize\": 4, \"host\": \"db.internal\"}}", StandardCharsets.UTF_8);
+    GatewayConfig config = ConfigLoader.load(Map.of("GW_CONFIG", file.toString(), "GW_PG_POOL_SIZE", "12"));
+    assertThat(config.pg().poolSize()).isEqualTo(12);
+    assertThat(config.pg().host()).isEqualTo("db.internal");
+    assertThat(config.http().port()).isEqualTo(HttpConfig.DEFAULT_PORT);
+  }
+
+  @Test
+  void aMissingGwConfigFileIsAnErrorNotSilentDefaults(@TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GW_CONFIG", dir.resolve("nope.json").toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("GW_CONFIG");
+  }
+
+  @Test
+  void invalidValuesNameTheirKey() {
+    assertThatThrownBy(() -> load("GW_DEPLOYMENT_SERVICE_INSTANCES", "0")).hasMessageContaining("serviceInstances");
+    assertThatThrownBy(() -> load("GW_BILLING_PROCESSOR", "acme")).hasMessageContaining("billing.processor");
+    assertThatThrownBy(() -> load("GW_BILLING_SERVICE_PASSWORD_SCHEME", "md5"))
+        .hasMessageContaining("servicePasswordScheme");
+    assertThatThrownBy(() -> load("GW_HTTP_PORT", "eighty")).hasMessageContaining("http.port");
+    assertThatThrownBy(() -> load("GW_HTTP_TLS", "true")).hasMessageContaining("tlsCertPath");
+  }
+
+  @Test
+  void secretsAreNotInTheRecordsText() {
+    GatewayConfig config = ConfigLoader.load(Path.of("does-not-exist.json"),
+        Map.of("GW_PG_PASSWORD", "pg-s3cret", "GW_BILLING_CARD_KEY", "key-s3cret",
+            "GW_REDIS_URL", "redis://:redis-s3cret@host:6379"));
+    assertThat(config.toString()).doesNotContain("pg-s3cret", "key-s3cret", "redis-s3cret");
+  }
+
+  private static GatewayConfig load(String key, String value) {
+    return ConfigLoader.load(Path.of("does-not-exist.json"), Map.of(key, value));
+  }
+}
