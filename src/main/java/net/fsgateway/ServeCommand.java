@@ -36,7 +36,8 @@ final class ServeCommand implements Runnable {
     }
     GatewayConfig config = backends.config();
     DemoSeed.seedIfFresh(backends, System.out);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+        .setEventLoopPoolSize(config.deployment().effectiveEventLoops()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, backends), "fsgw-shutdown"));
     Codecs.registerAll(vertx.eventBus());
     try {
