@@ -47,6 +47,9 @@ ulimit -n 8192 2>/dev/null || true
 $PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" || { log "cannot create $DB"; exit 2; }
 
 # --- gateway: start-up to ready ----------------------------------------------------------------------------------
+if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/health" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
+  log "port $GW_PORT or $FLOOR_PORT is already in use (another gateway or floor server?): stop it first"; exit 2
+fi
 CARD_KEY=$(head -c 32 /dev/urandom | base64)
 start_ns=$(date +%s%N)
 GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
