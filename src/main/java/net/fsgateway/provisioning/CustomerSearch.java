@@ -1,7 +1,7 @@
 package net.fsgateway.provisioning;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -32,10 +32,10 @@ public final class CustomerSearch {
   private static final String[] TEXT_COLUMNS = {
       "first", "last", "company", "daytime", "night", "fax", "payby", "payname", "paymask"};
 
-  private final Pool pool;
+  private final SqlClient db;
 
-  public CustomerSearch(Pool pool) {
-    this.pool = pool;
+  public CustomerSearch(SqlClient db) {
+    this.db = db;
   }
 
   public Future<XmlRpcValue> list(long agentnum, XStruct params) {
@@ -44,7 +44,7 @@ public final class CustomerSearch {
     String text = custnum == null ? search : "";
     Tuple args = Tuple.of(agentnum, custnum, text.toLowerCase(Locale.ROOT), statuses(params),
         (long) MAX_RESULTS + 1);
-    return pool.preparedQuery(ProvisioningQueries.LIST_CUSTOMERS).execute(args).map(CustomerSearch::answer);
+    return db.preparedQuery(ProvisioningQueries.LIST_CUSTOMERS).execute(args).map(CustomerSearch::answer);
   }
 
   private static String[] statuses(XStruct params) {

@@ -1,6 +1,6 @@
 package net.fsgateway.provisioning;
 
-/** The SQL of the provisioning methods, prepared once per connection by the pool's statement cache. */
+/** The SQL of the provisioning methods, prepared once per connection by the client's statement cache. */
 final class ProvisioningQueries {
   private ProvisioningQueries() {
   }

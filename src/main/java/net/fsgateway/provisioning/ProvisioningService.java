@@ -1,7 +1,7 @@
 package net.fsgateway.provisioning;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -24,10 +24,10 @@ public final class ProvisioningService {
   public static final String NOT_SUSPENDED = "Account not suspended";
   public static final String CANCELLED = "Account cancelled";
 
-  private final Pool pool;
+  private final SqlClient db;
 
-  public ProvisioningService(Pool pool) {
-    this.pool = pool;
+  public ProvisioningService(SqlClient db) {
+    this.db = db;
   }
 
   /** {username, domain} → {error, available: 1|0}. Unknown (or another agent's) domain is an error. */
@@ -40,7 +40,7 @@ public final class ProvisioningService {
     if (username.isEmpty()) {
       return Future.succeededFuture(Replies.error(MISSING_USERNAME));
     }
-    return pool.preparedQuery(ProvisioningQueries.CHECK_USERNAME).execute(Tuple.of(username, domain, agentnum))
+    return db.preparedQuery(ProvisioningQueries.CHECK_USERNAME).execute(Tuple.of(username, domain, agentnum))
         .map(rows -> {
           Row row = first(rows);
           return row == null ? Replies.error(UNKNOWN_DOMAIN)
@@ -62,7 +62,7 @@ public final class ProvisioningService {
     if (username.isEmpty() || domain.isEmpty()) {
       return Future.succeededFuture(Replies.error(MISSING_USERNAME));
     }
-    return pool.preparedQuery(sql).execute(Tuple.of(username, domain, agentnum))
+    return db.preparedQuery(sql).execute(Tuple.of(username, domain, agentnum))
         .map(rows -> outcome(first(rows), agentnum, suspending));
   }
 
@@ -85,7 +85,7 @@ public final class ProvisioningService {
 
   /** {} → {error, agentnum, agent, num_prospect, num_active, num_susp, num_cancel}. */
   public Future<XmlRpcValue> agentInfo(long agentnum) {
-    return pool.preparedQuery(ProvisioningQueries.AGENT_INFO).execute(Tuple.of(agentnum)).map(rows -> {
+    return db.preparedQuery(ProvisioningQueries.AGENT_INFO).execute(Tuple.of(agentnum)).map(rows -> {
       Row row = first(rows);
       if (row == null) {
         return Replies.error("unknown agentnum " + agentnum);

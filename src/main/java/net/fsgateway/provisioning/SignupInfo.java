@@ -1,7 +1,7 @@
 package net.fsgateway.provisioning;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -22,16 +22,16 @@ public final class SignupInfo {
   /** The payment types new_customer accepts (cust_main.payby's CHECK constraint). */
   public static final List<String> PAYBY = List.of("CARD", "CHEK", "PREPAY");
 
-  private final Pool pool;
+  private final SqlClient db;
 
-  public SignupInfo(Pool pool) {
-    this.pool = pool;
+  public SignupInfo(SqlClient db) {
+    this.db = db;
   }
 
   public Future<XmlRpcValue> info(long agentnum) {
     Tuple agent = Tuple.of(agentnum);
-    Future<RowSet<Row>> packages = pool.preparedQuery(ProvisioningQueries.AGENT_PACKAGES).execute(agent);
-    Future<RowSet<Row>> domains = pool.preparedQuery(ProvisioningQueries.AGENT_DOMAINS).execute(agent);
+    Future<RowSet<Row>> packages = db.preparedQuery(ProvisioningQueries.AGENT_PACKAGES).execute(agent);
+    Future<RowSet<Row>> domains = db.preparedQuery(ProvisioningQueries.AGENT_DOMAINS).execute(agent);
     return Future.all(packages, domains).map(done -> Replies.ok()
         .put("part_pkg", packages(packages.result()))
         .put("svc_domain", domains(domains.result()))
