@@ -35,7 +35,7 @@ public final class ProvisioningVerticle extends VerticleBase {
   public Future<?> start() {
     // Every provisioning query is one statement: a pipelining client (measured on 2 cores, check_username at 64
     // connections: 10,942–13,674 req/s pipelined against 9,519–10,466 with the pool). Signups keep the pool:
-    // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s at 16 and 64 clients).
+    // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s).
     db = PgPools.pipelined(vertx, config.pg());
     redis = RedisClients.create(vertx, config.redis());
     AgentSessions sessions = new AgentSessions(new SessionStore(redis, config.session().ttlSeconds()));
