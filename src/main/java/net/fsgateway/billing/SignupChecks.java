@@ -3,8 +3,8 @@ package net.fsgateway.billing;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import net.fsgateway.infra.Rows;
 
 /**
  * The read-only checks a signup passes before any money moves, in one query: the package is the agent's to sell,
@@ -22,7 +22,7 @@ final class SignupChecks {
   Future<SignupPlan> plan(long agentnum, SignupRequest request) {
     Tuple args = Tuple.of(agentnum, request.pkgpart(), request.domsvc(), request.domain(), request.username());
     return pool.preparedQuery(BillingQueries.SIGNUP_PLAN).execute(args)
-        .map(rows -> planFrom(agentnum, request, single(rows)))
+        .map(rows -> planFrom(agentnum, request, Rows.first(rows)))
         .compose(plan -> prepaidUsable(plan, request.payment()).map(plan));
   }
 
@@ -54,7 +54,7 @@ final class SignupChecks {
     }
     return pool.preparedQuery(BillingQueries.PREPAID_STATE).execute(Tuple.of(prepay.identifier(), plan.agentnum()))
         .map(rows -> {
-          Row row = single(rows);
+          Row row = Rows.first(rows);
           if (row == null) {
             throw new SignupRejected("payinfo: Prepaid card not found");
           }
@@ -65,7 +65,4 @@ final class SignupChecks {
         });
   }
 
-  private static Row single(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : rows.iterator().next();
-  }
 }

@@ -1,12 +1,12 @@
 package net.fsgateway.provisioning;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
+import net.fsgateway.infra.Rows;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -42,7 +42,7 @@ public final class ProvisioningService {
     }
     return db.preparedQuery(ProvisioningQueries.CHECK_USERNAME).execute(Tuple.of(username, domain, agentnum))
         .map(rows -> {
-          Row row = first(rows);
+          Row row = Rows.first(rows);
           return row == null ? Replies.error(UNKNOWN_DOMAIN)
               : Replies.ok().put("available", row.getBoolean("taken") ? 0 : 1).build();
         });
@@ -63,7 +63,7 @@ public final class ProvisioningService {
       return Future.succeededFuture(Replies.error(MISSING_USERNAME));
     }
     return db.preparedQuery(sql).execute(Tuple.of(username, domain, agentnum))
-        .map(rows -> outcome(first(rows), agentnum, suspending));
+        .map(rows -> outcome(Rows.first(rows), agentnum, suspending));
   }
 
   private static XmlRpcValue outcome(Row row, long agentnum, boolean suspending) {
@@ -86,7 +86,7 @@ public final class ProvisioningService {
   /** {} → {error, agentnum, agent, num_prospect, num_active, num_susp, num_cancel}. */
   public Future<XmlRpcValue> agentInfo(long agentnum) {
     return db.preparedQuery(ProvisioningQueries.AGENT_INFO).execute(Tuple.of(agentnum)).map(rows -> {
-      Row row = first(rows);
+      Row row = Rows.first(rows);
       if (row == null) {
         return Replies.error("unknown agentnum " + agentnum);
       }
@@ -101,7 +101,4 @@ public final class ProvisioningService {
     });
   }
 
-  static Row first(RowSet<Row> rows) {
-    return rows.iterator().hasNext() ? rows.iterator().next() : null;
-  }
 }

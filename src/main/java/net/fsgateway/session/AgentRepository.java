@@ -2,10 +2,9 @@ package net.fsgateway.session;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
+import net.fsgateway.infra.Rows;
 
 /** Reads the agent row a login is checked against. */
 public final class AgentRepository {
@@ -24,14 +23,8 @@ public final class AgentRepository {
   }
 
   public Future<Optional<AgentCredentials>> byUsername(String username) {
-    return pool.preparedQuery(BY_USERNAME).execute(Tuple.of(username)).map(rows -> {
-      RowIterator<Row> it = rows.iterator();
-      if (!it.hasNext()) {
-        return Optional.empty();
-      }
-      Row row = it.next();
-      return Optional.of(new AgentCredentials(row.getLong("agentnum"), row.getString("password_hash"),
-          row.getBoolean("disabled")));
-    });
+    return pool.preparedQuery(BY_USERNAME).execute(Tuple.of(username)).map(Rows::first)
+        .map(row -> Optional.ofNullable(row).map(r -> new AgentCredentials(r.getLong("agentnum"),
+            r.getString("password_hash"), r.getBoolean("disabled"))));
   }
 }
