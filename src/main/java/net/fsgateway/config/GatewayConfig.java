@@ -27,6 +27,10 @@ public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, R
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
   }
 
+  public GatewayConfig withDeployment(DeploymentConfig deployment) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+  }
+
   public GatewayConfig withHttp(HttpConfig http) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
   }

@@ -5,8 +5,9 @@ import static net.fsgateway.config.ConfigException.require;
 /**
  * PostgreSQL. An empty {@code host} means "start the embedded PostgreSQL". Every pool bound is explicit: the
  * client's own defaults (4 connections, unbounded wait queue) are wrong for a gateway. {@code poolSize} is per
- * service-verticle instance (each has its own pool on its own event loop, so no reply hops between loops): a
- * gateway opens at most {@code poolSize × deployment.serviceInstances × 3} connections.
+ * service instance (each has its own pool on its own event loop, so no reply hops between loops): a gateway opens
+ * at most {@code poolSize × 3} connections per HTTP instance when co-located, per {@code serviceInstances}
+ * otherwise.
  */
 public record PgConfig(String host, int port, String database, String user, String password,
                        int poolSize, int maxWaitQueue, int connectTimeoutMs) {

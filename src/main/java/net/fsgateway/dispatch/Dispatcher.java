@@ -1,9 +1,6 @@
 package net.fsgateway.dispatch;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import java.util.Optional;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.xmlrpc.FaultCode;
@@ -12,20 +9,20 @@ import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.MethodResponse.Fault;
 
 /**
- * Sends a decoded call to the verticle that owns its method and turns every outcome into a
- * {@link MethodResponse}. {@code system.*} methods are answered here; a multicall's inner calls come back
+ * Sends a decoded call, by its {@link MethodRoute}, to the service that owns its method and turns every outcome
+ * into a {@link MethodResponse}. {@code system.*} methods are answered here; a multicall's inner calls come back
  * through {@link #callOne} one by one, so each counts against every limit exactly as a single call does.
  */
 public final class Dispatcher {
   private static final int MAX_ECHOED_NAME = 80;
 
-  private final Vertx vertx;
+  private final MethodRoute route;
   private final MethodRegistry registry;
   private final LimitsConfig limits;
   private final SystemMethods system;
 
-  public Dispatcher(Vertx vertx, MethodRegistry registry, LimitsConfig limits) {
-    this.vertx = vertx;
+  public Dispatcher(MethodRoute route, MethodRegistry registry, LimitsConfig limits) {
+    this.route = route;
     this.registry = registry;
     this.limits = limits;
     this.system = new SystemMethods(this, registry, limits);
@@ -53,15 +50,8 @@ public final class Dispatcher {
     if (problem.isPresent()) {
       return Future.succeededFuture(new Fault(FaultCode.INVALID_PARAMS, spec.get().name() + " " + problem.get()));
     }
-    return send(spec.get(), new CallRequest(spec.get().name(), call.params(), clientAddress));
-  }
-
-  private Future<MethodResponse> send(MethodSpec spec, CallRequest request) {
-    int timeout = Math.max(spec.timeoutMs(), limits.callTimeoutMs());
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
-    return vertx.eventBus().<MethodResponse>request(spec.address(), request, options)
-        .map(Message::body)
-        .otherwise(failure -> Failures.toFault(spec.name(), failure));
+    int timeout = Math.max(spec.get().timeoutMs(), limits.callTimeoutMs());
+    return route.call(spec.get(), new CallRequest(spec.get().name(), call.params(), clientAddress), timeout);
   }
 
   /**

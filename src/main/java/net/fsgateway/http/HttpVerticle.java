@@ -10,28 +10,50 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
+import java.util.List;
+import net.fsgateway.dispatch.BusRoute;
 import net.fsgateway.dispatch.Dispatcher;
+import net.fsgateway.dispatch.LocalRoute;
 import net.fsgateway.dispatch.MethodRegistry;
+import net.fsgateway.dispatch.MethodRoute;
+import net.fsgateway.dispatch.MethodService;
 
 /**
  * The XML-RPC listener, one instance per event loop. {@code POST} on {@code /}, {@code /RPC2} and Freeside's
  * {@code /selfservice/xmlrpc.cgi}; any other verb there gets 405 from the router.
+ *
+ * <p>With co-located services, each instance starts its own set on its event loop and calls them directly;
+ * without, calls go over the event bus to the service verticles.
  */
 public final class HttpVerticle extends VerticleBase {
   static final int COMPRESSION_THRESHOLD_BYTES = 1024;
   static final String[] XMLRPC_PATHS = {"/", "/RPC2", "/selfservice/xmlrpc.cgi"};
 
   private final GatewayConfig config;
+  private final List<MethodService> colocated;
   private HttpServer server;
   private int openConnections;
 
-  public HttpVerticle(GatewayConfig config) {
+  /** {@code colocated}: the services this instance starts and calls in-process; empty to call over the bus. */
+  public HttpVerticle(GatewayConfig config, List<MethodService> colocated) {
     this.config = config;
+    this.colocated = List.copyOf(colocated);
   }
 
   @Override
   public Future<?> start() {
-    Dispatcher dispatcher = new Dispatcher(vertx, MethodRegistry.reseller(), config.limits());
+    if (colocated.isEmpty()) {
+      return listen(new BusRoute(vertx));
+    }
+    LocalRoute local = new LocalRoute();
+    // join, not all: on a failure every service has settled before stop() closes what the others opened.
+    return Future.join(colocated.stream().map(service -> service.start(vertx, local)).toList())
+        .compose(started -> listen(local))
+        .recover(failure -> stopServices().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  private Future<HttpServer> listen(MethodRoute route) {
+    Dispatcher dispatcher = new Dispatcher(route, MethodRegistry.reseller(), config.limits());
     XmlRpcEndpoint endpoint = new XmlRpcEndpoint(vertx, dispatcher, config.limits(),
         config.http().requestTimeoutSeconds() * 1000L);
     Router router = Router.router(vertx);
@@ -47,7 +69,12 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> listener = server == null ? Future.succeededFuture() : server.close();
+    return listener.eventually(this::stopServices);
+  }
+
+  private Future<?> stopServices() {
+    return Future.join(colocated.stream().map(MethodService::stop).toList());
   }
 
   /**

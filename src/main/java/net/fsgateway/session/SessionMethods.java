@@ -1,45 +1,46 @@
 package net.fsgateway.session;
 
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import net.fsgateway.config.GatewayConfig;
-import net.fsgateway.dispatch.MethodConsumers;
+import net.fsgateway.dispatch.MethodService;
+import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 
-/** Wiring for {@code agent_login} and {@code agent_logout}: its own PG pool, Redis client and hashing pool. */
-public final class SessionVerticle extends VerticleBase {
+/** {@code agent_login} and {@code agent_logout}: their own PG pool, Redis client and hashing pool. */
+public final class SessionMethods implements MethodService {
   private final GatewayConfig config;
   private Pool pool;
   private RedisAPI redis;
   private WorkerExecutor hashing;
 
-  public SessionVerticle(GatewayConfig config) {
+  public SessionMethods(GatewayConfig config) {
     this.config = config;
   }
 
   @Override
-  public Future<?> start() {
+  public Future<Void> start(Vertx vertx, MethodSink sink) {
     pool = PgPools.create(vertx, config.pg());
     redis = RedisClients.create(vertx, config.redis());
     hashing = vertx.createSharedWorkerExecutor(PasswordCheck.EXECUTOR_NAME, config.session().hashWorkers());
     SessionService service = new SessionService(new AgentRepository(pool), new PasswordCheck(hashing),
         new SessionStore(redis, config.session().ttlSeconds()), new LoginThrottle(vertx, redis, config.throttle()));
     return Future.join(
-        MethodConsumers.register(vertx, "agent_login", call -> service.login(call.struct(), call.clientAddress())),
-        MethodConsumers.register(vertx, "agent_logout", call -> service.logout(call.struct())));
+        sink.register("agent_login", call -> service.login(call.struct(), call.clientAddress())),
+        sink.register("agent_logout", call -> service.logout(call.struct()))).mapEmpty();
   }
 
   @Override
-  public Future<?> stop() {
+  public Future<Void> stop() {
     if (redis != null) {
       redis.close();
     }
     Future<Void> executor = hashing == null ? Future.succeededFuture() : hashing.close();
     Future<Void> pg = pool == null ? Future.succeededFuture() : pool.close();
-    return Future.join(executor, pg);
+    return Future.join(executor, pg).mapEmpty();
   }
 }

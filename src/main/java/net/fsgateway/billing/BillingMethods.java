@@ -1,14 +1,15 @@
 package net.fsgateway.billing;
 
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import net.fsgateway.config.BillingConfig;
 import net.fsgateway.config.GatewayConfig;
-import net.fsgateway.dispatch.MethodConsumers;
+import net.fsgateway.dispatch.MethodService;
+import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.security.CardKeys;
@@ -17,8 +18,8 @@ import net.fsgateway.security.ServicePasswords;
 import net.fsgateway.session.AgentSessions;
 import net.fsgateway.session.SessionStore;
 
-/** Owns new_customer: wires the pool, sessions, card vault, payment processor and hashing workers. */
-public final class BillingVerticle extends VerticleBase {
+/** new_customer: wires the pool, sessions, card vault, payment processor and hashing workers. */
+public final class BillingMethods implements MethodService {
   /**
    * Workers for an iterated service-password scheme and for loading the card key. Not the agent-login pool:
    * a burst of logins (argon2id, tens of ms each) must not stall signups.
@@ -30,36 +31,40 @@ public final class BillingVerticle extends VerticleBase {
   private WorkerExecutor hashers;
   private RedisAPI redis;
 
-  public BillingVerticle(GatewayConfig config) {
+  public BillingMethods(GatewayConfig config) {
     this.config = config;
   }
 
   @Override
-  public Future<?> start() {
+  public Future<Void> start(Vertx vertx, MethodSink sink) {
     BillingConfig billing = config.billing();
     pool = PgPools.create(vertx, config.pg());
     hashers = vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers());
     redis = RedisClients.create(vertx, config.redis());
     AgentSessions sessions = new AgentSessions(new SessionStore(redis, config.session().ttlSeconds()));
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
-    PaymentProcessor processor = processor(billing);
+    PaymentProcessor processor = processor(vertx, billing);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
             !config.pg().embedded()))
         .map(CardVault::new)
         .compose(vault -> {
           SignupService service = new SignupService(sessions, new SignupChecks(pool), new SignupStore(pool, vault),
               processor, billing.processorTimeoutMs(), passwords, hashers, Clock.systemUTC());
-          return MethodConsumers.register(vertx, "new_customer", service::newCustomer);
+          return sink.register("new_customer", service::newCustomer);
         });
   }
 
   @Override
-  public Future<?> stop() {
-    redis.close();
-    return Future.join(hashers.close(), pool.close());
+  public Future<Void> stop() {
+    if (redis != null) {
+      redis.close();
+    }
+    Future<Void> executor = hashers == null ? Future.succeededFuture() : hashers.close();
+    Future<Void> pg = pool == null ? Future.succeededFuture() : pool.close();
+    return Future.join(executor, pg).mapEmpty();
   }
 
-  private PaymentProcessor processor(BillingConfig billing) {
+  private static PaymentProcessor processor(Vertx vertx, BillingConfig billing) {
     if ("test".equals(billing.processor())) {
       return new TestPaymentProcessor(vertx);
     }

@@ -1,12 +1,13 @@
 package net.fsgateway.provisioning;
 
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.SqlClient;
 import java.util.function.BiFunction;
 import net.fsgateway.config.GatewayConfig;
-import net.fsgateway.dispatch.MethodConsumers;
+import net.fsgateway.dispatch.MethodService;
+import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.session.AgentSessions;
@@ -15,24 +16,24 @@ import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
 /**
- * Wiring for the session-scoped provisioning methods. Each call first resolves its session to an agent (one Redis
+ * The session-scoped provisioning methods. Each call first resolves its session to an agent (one Redis
  * round trip), then runs with that agent.
  *
  * <p>Answer types: {@code available}, {@code truncated}, counts and row numbers (agentnum, custnum, pkgpart,
  * svcnum) are {@code <int>}, as Freeside's Perl numbers go out; names, prices ("10.00"), {@code freq} (text in
  * Freeside's part_pkg) and dates stay strings.
  */
-public final class ProvisioningVerticle extends VerticleBase {
+public final class ProvisioningMethods implements MethodService {
   private final GatewayConfig config;
   private SqlClient db;
   private RedisAPI redis;
 
-  public ProvisioningVerticle(GatewayConfig config) {
+  public ProvisioningMethods(GatewayConfig config) {
     this.config = config;
   }
 
   @Override
-  public Future<?> start() {
+  public Future<Void> start(Vertx vertx, MethodSink sink) {
     // Every provisioning query is one statement: a pipelining client (measured on 2 cores, check_username at 64
     // connections: 10,942–13,674 req/s pipelined against 9,519–10,466 with the pool). Signups keep the pool:
     // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s).
@@ -43,22 +44,21 @@ public final class ProvisioningVerticle extends VerticleBase {
     CustomerSearch customers = new CustomerSearch(db);
     SignupInfo signup = new SignupInfo(db);
     return Future.join(
-        register(sessions, "check_username", accounts::checkUsername),
-        register(sessions, "suspend_username", accounts::suspend),
-        register(sessions, "unsuspend_username", accounts::unsuspend),
-        register(sessions, "agent_info", (agent, params) -> accounts.agentInfo(agent)),
-        register(sessions, "agent_list_customers", customers::list),
-        register(sessions, "signup_info", (agent, params) -> signup.info(agent)));
+        register(sink, sessions, "check_username", accounts::checkUsername),
+        register(sink, sessions, "suspend_username", accounts::suspend),
+        register(sink, sessions, "unsuspend_username", accounts::unsuspend),
+        register(sink, sessions, "agent_info", (agent, params) -> accounts.agentInfo(agent)),
+        register(sink, sessions, "agent_list_customers", customers::list),
+        register(sink, sessions, "signup_info", (agent, params) -> signup.info(agent))).mapEmpty();
   }
 
-  private Future<Void> register(AgentSessions sessions, String method,
-                                BiFunction<Long, XStruct, Future<XmlRpcValue>> body) {
-    return MethodConsumers.register(vertx, method,
-        call -> sessions.withAgent(call.struct(), agent -> body.apply(agent, call.struct())));
+  private static Future<Void> register(MethodSink sink, AgentSessions sessions, String method,
+                                       BiFunction<Long, XStruct, Future<XmlRpcValue>> body) {
+    return sink.register(method, call -> sessions.withAgent(call.struct(), agent -> body.apply(agent, call.struct())));
   }
 
   @Override
-  public Future<?> stop() {
+  public Future<Void> stop() {
     if (redis != null) {
       redis.close();
     }

@@ -1,0 +1,38 @@
+package net.fsgateway.dispatch;
+
+import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import net.fsgateway.xmlrpc.FaultCode;
+import net.fsgateway.xmlrpc.MethodResponse;
+import net.fsgateway.xmlrpc.MethodResponse.Fault;
+
+/**
+ * Calls handlers that live on the caller's own event loop (co-located services): a method call is a function
+ * call, with no event-bus message, no reply address and no hop to another thread. One instance per HTTP verticle,
+ * filled and read on that verticle's event loop only, so a plain map is enough.
+ */
+public final class LocalRoute implements MethodRoute, MethodSink {
+  private final Map<String, MethodHandler> handlers = new HashMap<>();
+
+  @Override
+  public Future<Void> register(String method, MethodHandler handler) {
+    if (handlers.putIfAbsent(method, handler) != null) {
+      return Future.failedFuture(new IllegalStateException(method + " is registered twice"));
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<MethodResponse> call(MethodSpec spec, CallRequest request, int timeoutMs) {
+    MethodHandler handler = handlers.get(spec.name());
+    if (handler == null) {
+      return Future.succeededFuture(new Fault(FaultCode.SERVER_BUSY, spec.name() + " is not available right now"));
+    }
+    // The same bound as the bus's send timeout: a call that outlives it answers "timed out" and its late result
+    // is dropped.
+    return MethodHandler.answer(spec.name(), call -> handler.handle(call).timeout(timeoutMs, TimeUnit.MILLISECONDS),
+        request);
+  }
+}
