@@ -6,10 +6,10 @@
 SELECT p.setup_fee, p.recur_fee, p.freq, p.default_domsvc, d.svcnum AS domsvc,
   EXISTS (SELECT 1 FROM svc_acct a WHERE lower(a.username) = lower('pg' || :client_id || 'r' || :r) AND a.domsvc = d.svcnum) AS taken
   FROM part_pkg p JOIN agent_pkg ap ON ap.pkgpart = p.pkgpart AND ap.agentnum = :agentnum
-  LEFT JOIN svc_domain d ON (d.agentnum IS NULL OR d.agentnum = :agentnum) AND CASE
-    WHEN NULL::bigint IS NOT NULL THEN d.svcnum = NULL::bigint
-    WHEN ''::text <> '' THEN lower(d.domain) = lower(''::text)
-    ELSE d.svcnum = p.default_domsvc END
+  LEFT JOIN svc_domain d ON d.svcnum = COALESCE(NULL::bigint,
+    (SELECT n.svcnum FROM svc_domain n WHERE ''::text <> '' AND lower(n.domain) = lower(''::text)),
+    CASE WHEN ''::text = '' THEN p.default_domsvc END)
+    AND (d.agentnum IS NULL OR d.agentnum = :agentnum)
   WHERE p.pkgpart = :pkgpart AND NOT p.disabled;
 WITH c AS (INSERT INTO cust_main (agentnum, first, last, company, daytime, night, fax, payby, payname, paymask,
     payinfo_enc, paydate)

@@ -38,7 +38,7 @@ public final class BillingMethods implements MethodService {
   @Override
   public Future<Void> start(Vertx vertx, MethodSink sink) {
     BillingConfig billing = config.billing();
-    pool = PgPools.create(vertx, config.pg());
+    pool = PgPools.genericPlans(vertx, config.pg());
     hashers = vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers());
     redis = RedisClients.create(vertx, config.redis());
     AgentSessions sessions = new AgentSessions(new SessionStore(redis, config.session().ttlSeconds()));

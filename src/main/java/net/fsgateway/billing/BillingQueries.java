@@ -9,15 +9,16 @@ final class BillingQueries {
   /**
    * The package (if this agent sells it), the account's domain (by svcnum $3, else by name $4, else the package's
    * default; only shared or the agent's own) and whether username $5 is taken there. No row: not the agent's
-   * package; a null domsvc: no such domain for this agent.
+   * package; a null domsvc: no such domain for this agent. The domain is found by key whatever the parameters,
+   * so the generic plan the signup pool runs (PgPools.genericPlans) is index scans only.
    */
   static final String SIGNUP_PLAN = "SELECT p.setup_fee, p.recur_fee, p.freq, p.default_domsvc, d.svcnum AS domsvc,"
       + " EXISTS (SELECT 1 FROM svc_acct a WHERE lower(a.username) = lower($5) AND a.domsvc = d.svcnum) AS taken"
       + " FROM part_pkg p JOIN agent_pkg ap ON ap.pkgpart = p.pkgpart AND ap.agentnum = $1"
-      + " LEFT JOIN svc_domain d ON (d.agentnum IS NULL OR d.agentnum = $1) AND CASE"
-      + " WHEN $3::bigint IS NOT NULL THEN d.svcnum = $3::bigint"
-      + " WHEN $4::text <> '' THEN lower(d.domain) = lower($4::text)"
-      + " ELSE d.svcnum = p.default_domsvc END"
+      + " LEFT JOIN svc_domain d ON d.svcnum = COALESCE($3::bigint,"
+      + " (SELECT n.svcnum FROM svc_domain n WHERE $4::text <> '' AND lower(n.domain) = lower($4::text)),"
+      + " CASE WHEN $4::text = '' THEN p.default_domsvc END)"
+      + " AND (d.agentnum IS NULL OR d.agentnum = $1)"
       + " WHERE p.pkgpart = $2 AND NOT p.disabled";
   static final String PREPAID_STATE = "SELECT used_at IS NOT NULL AS used FROM prepay_credit"
       + " WHERE lower(identifier) = lower($1) AND (agentnum IS NULL OR agentnum = $2)";

@@ -45,6 +45,18 @@ public final class PgPools {
         .build();
   }
 
+  /**
+   * A pool whose sessions always run prepared statements on their generic plan. For statements with many
+   * parameters whose best plan does not depend on the values (the signup read and its one-statement write, ~30
+   * parameters), PostgreSQL's default would plan every execution anew for its first five runs per connection and
+   * keep re-costing after; measured on 2 cores at 16 clients: 1,348 → 1,596 signups/s, PostgreSQL CPU per signup
+   * 0.78 → 0.61 ms. Not for searches, where the pattern decides whether an index helps.
+   */
+  public static Pool genericPlans(Vertx vertx, PgConfig pg) {
+    PgConnectOptions connect = connectOptions(pg).addProperty("plan_cache_mode", "force_generic_plan");
+    return PgBuilder.pool().with(poolOptions(pg)).with(transport(pg)).connectingTo(connect).using(vertx).build();
+  }
+
   private static PoolOptions poolOptions(PgConfig pg) {
     return new PoolOptions()
         .setMaxSize(pg.poolSize())
