@@ -16,7 +16,6 @@ import net.fsgateway.security.CardKeys;
 import net.fsgateway.security.CardVault;
 import net.fsgateway.security.ServicePasswords;
 import net.fsgateway.session.AgentSessions;
-import net.fsgateway.session.SessionStore;
 
 /** new_customer: wires the pool, sessions, card vault, payment processor and hashing workers. */
 public final class BillingMethods implements MethodService {
@@ -30,6 +29,7 @@ public final class BillingMethods implements MethodService {
   private Pool pool;
   private WorkerExecutor hashers;
   private RedisAPI redis;
+  private AgentSessions sessions;
 
   public BillingMethods(GatewayConfig config) {
     this.config = config;
@@ -41,7 +41,7 @@ public final class BillingMethods implements MethodService {
     pool = PgPools.genericPlans(vertx, config.pg());
     hashers = vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers());
     redis = RedisClients.create(vertx, config.redis());
-    AgentSessions sessions = new AgentSessions(new SessionStore(redis, config.session().ttlSeconds()));
+    sessions = AgentSessions.open(vertx, redis, config.session(), config.redis());
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     PaymentProcessor processor = processor(vertx, billing);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
@@ -59,9 +59,10 @@ public final class BillingMethods implements MethodService {
     if (redis != null) {
       redis.close();
     }
+    Future<Void> cache = sessions == null ? Future.succeededFuture() : sessions.close();
     Future<Void> executor = hashers == null ? Future.succeededFuture() : hashers.close();
     Future<Void> pg = pool == null ? Future.succeededFuture() : pool.close();
-    return Future.join(executor, pg).mapEmpty();
+    return Future.join(cache, executor, pg).mapEmpty();
   }
 
   private static PaymentProcessor processor(Vertx vertx, BillingConfig billing) {

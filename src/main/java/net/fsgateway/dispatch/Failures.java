@@ -36,11 +36,16 @@ public final class Failures {
     return new Fault(FaultCode.INTERNAL_ERROR, "internal error");
   }
 
+  /** A call that did not finish within its method's timeout. */
+  public static Fault timedOut(String method) {
+    LOG.warn("{}: timed out", method);
+    return new Fault(FaultCode.SERVER_BUSY, method + " timed out, try again later");
+  }
+
   private static Fault fromReply(String method, ReplyException reply) {
     ReplyFailure type = reply.failureType();
     if (type == ReplyFailure.TIMEOUT) {
-      LOG.warn("{}: timed out on the event bus", method);
-      return new Fault(FaultCode.SERVER_BUSY, method + " timed out, try again later");
+      return timedOut(method);
     }
     if (type == ReplyFailure.NO_HANDLERS) {
       return new Fault(FaultCode.SERVER_BUSY, method + " is not available right now");

@@ -45,7 +45,7 @@ public final class HttpVerticle extends VerticleBase {
     if (colocated.isEmpty()) {
       return listen(new BusRoute(vertx));
     }
-    LocalRoute local = new LocalRoute();
+    LocalRoute local = new LocalRoute(vertx);
     // join, not all: on a failure every service has settled before stop() closes what the others opened.
     return Future.join(colocated.stream().map(service -> service.start(vertx, local)).toList())
         .compose(started -> listen(local))

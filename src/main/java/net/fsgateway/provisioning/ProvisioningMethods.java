@@ -11,7 +11,6 @@ import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.session.AgentSessions;
-import net.fsgateway.session.SessionStore;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -27,6 +26,7 @@ public final class ProvisioningMethods implements MethodService {
   private final GatewayConfig config;
   private SqlClient db;
   private RedisAPI redis;
+  private AgentSessions sessions;
 
   public ProvisioningMethods(GatewayConfig config) {
     this.config = config;
@@ -39,7 +39,7 @@ public final class ProvisioningMethods implements MethodService {
     // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s).
     db = PgPools.pipelined(vertx, config.pg());
     redis = RedisClients.create(vertx, config.redis());
-    AgentSessions sessions = new AgentSessions(new SessionStore(redis, config.session().ttlSeconds()));
+    sessions = AgentSessions.open(vertx, redis, config.session(), config.redis());
     ProvisioningService accounts = new ProvisioningService(db);
     CustomerSearch customers = new CustomerSearch(db);
     SignupInfo signup = new SignupInfo(db);
@@ -62,6 +62,8 @@ public final class ProvisioningMethods implements MethodService {
     if (redis != null) {
       redis.close();
     }
-    return db == null ? Future.succeededFuture() : db.close();
+    Future<Void> cache = sessions == null ? Future.succeededFuture() : sessions.close();
+    Future<Void> pg = db == null ? Future.succeededFuture() : db.close();
+    return Future.join(cache, pg).mapEmpty();
   }
 }

@@ -1,9 +1,15 @@
 package net.fsgateway.session;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import java.util.Optional;
 import java.util.function.Function;
+import net.fsgateway.config.RedisConfig;
+import net.fsgateway.config.SessionConfig;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
+import net.fsgateway.infra.RedisClients;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -12,13 +18,34 @@ public final class AgentSessions {
   public static final String CANT_RESUME = "Can't resume session";
 
   private final SessionStore store;
+  private final SessionCache cache;
 
-  public AgentSessions(SessionStore store) {
+  /** {@code cache}: null to read every session from Redis. */
+  public AgentSessions(SessionStore store, SessionCache cache) {
     this.store = store;
+    this.cache = cache;
+  }
+
+  /** Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0. */
+  public static AgentSessions open(Vertx vertx, RedisAPI redis, SessionConfig session, RedisConfig redisConfig) {
+    SessionCache cache = session.cacheEntries() == 0 ? null
+        : new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries());
+    return new AgentSessions(new SessionStore(redis, session.ttlSeconds()), cache);
   }
 
   public Future<XmlRpcValue> withAgent(XStruct params, Function<Long, Future<XmlRpcValue>> body) {
-    return store.resolve(Fields.trimmed(params, "session_id"))
+    return resolve(Fields.trimmed(params, "session_id"))
         .compose(agent -> agent.isPresent() ? body.apply(agent.get()) : Future.succeededFuture(Replies.error(CANT_RESUME)));
+  }
+
+  public Future<Void> close() {
+    return cache == null ? Future.succeededFuture() : cache.close();
+  }
+
+  private Future<Optional<Long>> resolve(String sessionId) {
+    if (cache == null || sessionId == null || sessionId.isBlank()) {
+      return store.resolve(sessionId);
+    }
+    return cache.resolve(SessionStore.key(sessionId), store::resolveKey);
   }
 }

@@ -37,7 +37,12 @@ public final class SessionStore {
     if (sessionId == null || sessionId.isBlank()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return redis.get(key(sessionId)).map(SessionStore::agentnum);
+    return resolveKey(key(sessionId));
+  }
+
+  /** The agentnum stored under a session key ({@link #key}); empty when there is none. */
+  public Future<Optional<Long>> resolveKey(String key) {
+    return redis.get(key).map(SessionStore::agentnum);
   }
 
   /** Ends a session; true when there was one. */
