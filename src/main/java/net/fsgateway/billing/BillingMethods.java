@@ -10,6 +10,7 @@ import net.fsgateway.config.BillingConfig;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.dispatch.MethodService;
 import net.fsgateway.dispatch.MethodSink;
+import net.fsgateway.infra.Closeables;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.security.CardKeys;
@@ -26,10 +27,7 @@ public final class BillingMethods implements MethodService {
   public static final String HASH_POOL = "fsgw-service-hash";
 
   private final GatewayConfig config;
-  private Pool pool;
-  private WorkerExecutor hashers;
-  private RedisAPI redis;
-  private AgentSessions sessions;
+  private final Closeables opened = new Closeables();
 
   public BillingMethods(GatewayConfig config) {
     this.config = config;
@@ -38,10 +36,12 @@ public final class BillingMethods implements MethodService {
   @Override
   public Future<Void> start(Vertx vertx, MethodSink sink) {
     BillingConfig billing = config.billing();
-    pool = PgPools.genericPlans(vertx, config.pg());
-    hashers = vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers());
-    redis = RedisClients.create(vertx, config.redis());
-    sessions = AgentSessions.open(vertx, redis, config.session(), config.redis());
+    Pool pool = opened.add(PgPools.genericPlans(vertx, config.pg()), Pool::close);
+    WorkerExecutor hashers = opened.add(vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers()),
+        WorkerExecutor::close);
+    RedisAPI redis = opened.add(RedisClients.create(vertx, config.redis()));
+    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config.session(), config.redis()),
+        AgentSessions::close);
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     PaymentProcessor processor = processor(vertx, billing);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
@@ -56,13 +56,7 @@ public final class BillingMethods implements MethodService {
 
   @Override
   public Future<Void> stop() {
-    if (redis != null) {
-      redis.close();
-    }
-    Future<Void> cache = sessions == null ? Future.succeededFuture() : sessions.close();
-    Future<Void> executor = hashers == null ? Future.succeededFuture() : hashers.close();
-    Future<Void> pg = pool == null ? Future.succeededFuture() : pool.close();
-    return Future.join(cache, executor, pg).mapEmpty();
+    return opened.closeAll();
   }
 
   private static PaymentProcessor processor(Vertx vertx, BillingConfig billing) {

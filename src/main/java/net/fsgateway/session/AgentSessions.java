@@ -28,9 +28,10 @@ public final class AgentSessions {
 
   /** Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0. */
   public static AgentSessions open(Vertx vertx, RedisAPI redis, SessionConfig session, RedisConfig redisConfig) {
+    EndedSessions ended = EndedSessions.shared(vertx);
     SessionCache cache = session.cacheEntries() == 0 ? null
-        : new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries());
-    return new AgentSessions(new SessionStore(redis, session.ttlSeconds()), cache);
+        : new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries(), ended);
+    return new AgentSessions(new SessionStore(redis, session.ttlSeconds(), ended), cache);
   }
 
   public Future<XmlRpcValue> withAgent(XStruct params, Function<Long, Future<XmlRpcValue>> body) {

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * two, an invalidation may overtake the reply of a read that it concerns; so a read is remembered only if no
  * invalidation arrived while it was in flight.
  *
+ * <p>A logout through this gateway does not wait for that push: {@link EndedSessions} keeps its key out of memory
+ * from before the {@code DEL}.
+ *
  * <p>When tracking is down (or the server cannot track: Redis before 6), every lookup goes to Redis through
  * {@code uncached} and nothing is remembered; losing either connection forgets everything, since invalidations
  * may have been missed. Used from one Vert.x context only, so no field needs a lock.
@@ -49,6 +52,7 @@ public final class SessionCache {
 
   private final Redis client;
   private final int maxEntries;
+  private final EndedSessions ended;
   private final Map<String, Entry> entries = new HashMap<>();
   private Tracking tracking;
   /** Bumped by every invalidation and every loss: a read that saw it change may be stale. */
@@ -61,9 +65,10 @@ public final class SessionCache {
    * {@code client}: a client of its own, for two connections held for good (RESP2: no pushes on the read
    * connection). Starts connecting at once; until tracking is up, lookups go to Redis uncached.
    */
-  public SessionCache(Redis client, int maxEntries) {
+  public SessionCache(Redis client, int maxEntries, EndedSessions ended) {
     this.client = client;
     this.maxEntries = maxEntries;
+    this.ended = ended;
     connectIfDue(System.nanoTime());
   }
 
@@ -75,7 +80,7 @@ public final class SessionCache {
     long now = System.nanoTime();
     Entry entry = entries.get(key);
     if (entry != null) {
-      if (now - entry.expiresAtNanos < 0) {
+      if (now - entry.expiresAtNanos < 0 && !ended.contains(key)) {
         return Future.succeededFuture(Optional.of(entry.agentnum));
       }
       entries.remove(key);
@@ -112,7 +117,7 @@ public final class SessionCache {
     }
     long agentnum = Long.parseLong(value.toString());
     long ttlMs = pttl == null ? -2 : pttl.toLong();
-    if (ttlMs > 0 && readOn == tracking && readEpoch == epoch && entries.size() < maxEntries) {
+    if (ttlMs > 0 && readOn == tracking && readEpoch == epoch && entries.size() < maxEntries && !ended.contains(key)) {
       entries.put(key, new Entry(agentnum, now + TimeUnit.MILLISECONDS.toNanos(ttlMs)));
     }
     return Optional.of(agentnum);

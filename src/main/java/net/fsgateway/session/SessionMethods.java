@@ -8,15 +8,14 @@ import io.vertx.sqlclient.Pool;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.dispatch.MethodService;
 import net.fsgateway.dispatch.MethodSink;
+import net.fsgateway.infra.Closeables;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 
 /** {@code agent_login} and {@code agent_logout}: their own PG pool, Redis client and hashing pool. */
 public final class SessionMethods implements MethodService {
   private final GatewayConfig config;
-  private Pool pool;
-  private RedisAPI redis;
-  private WorkerExecutor hashing;
+  private final Closeables opened = new Closeables();
 
   public SessionMethods(GatewayConfig config) {
     this.config = config;
@@ -24,11 +23,13 @@ public final class SessionMethods implements MethodService {
 
   @Override
   public Future<Void> start(Vertx vertx, MethodSink sink) {
-    pool = PgPools.create(vertx, config.pg());
-    redis = RedisClients.create(vertx, config.redis());
-    hashing = vertx.createSharedWorkerExecutor(PasswordCheck.EXECUTOR_NAME, config.session().hashWorkers());
+    Pool pool = opened.add(PgPools.create(vertx, config.pg()), Pool::close);
+    RedisAPI redis = opened.add(RedisClients.create(vertx, config.redis()));
+    WorkerExecutor hashing = opened.add(
+        vertx.createSharedWorkerExecutor(PasswordCheck.EXECUTOR_NAME, config.session().hashWorkers()),
+        WorkerExecutor::close);
     SessionService service = new SessionService(new AgentRepository(pool), new PasswordCheck(hashing),
-        new SessionStore(redis, config.session().ttlSeconds()), new LoginThrottle(vertx, redis, config.throttle()));
+        new SessionStore(redis, config.session().ttlSeconds(), EndedSessions.shared(vertx)), new LoginThrottle(vertx, redis, config.throttle()));
     return Future.join(
         sink.register("agent_login", call -> service.login(call.struct(), call.clientAddress())),
         sink.register("agent_logout", call -> service.logout(call.struct()))).mapEmpty();
@@ -36,11 +37,6 @@ public final class SessionMethods implements MethodService {
 
   @Override
   public Future<Void> stop() {
-    if (redis != null) {
-      redis.close();
-    }
-    Future<Void> executor = hashing == null ? Future.succeededFuture() : hashing.close();
-    Future<Void> pg = pool == null ? Future.succeededFuture() : pool.close();
-    return Future.join(executor, pg).mapEmpty();
+    return opened.closeAll();
   }
 }

@@ -15,10 +15,12 @@ public final class SessionStore {
 
   private final RedisAPI redis;
   private final int ttlSeconds;
+  private final EndedSessions ended;
 
-  public SessionStore(RedisAPI redis, int ttlSeconds) {
+  public SessionStore(RedisAPI redis, int ttlSeconds, EndedSessions ended) {
     this.redis = redis;
     this.ttlSeconds = ttlSeconds;
+    this.ended = ended;
   }
 
   public static String key(String sessionId) {
@@ -50,7 +52,10 @@ public final class SessionStore {
     if (sessionId == null || sessionId.isBlank()) {
       return Future.succeededFuture(false);
     }
-    return redis.del(List.of(key(sessionId))).map(count -> count != null && count.toInteger() > 0);
+    String key = key(sessionId);
+    // Before the DEL, so no cache of this gateway answers the key from memory from here on.
+    ended.add(key);
+    return redis.del(List.of(key)).map(count -> count != null && count.toInteger() > 0);
   }
 
   private static Optional<Long> agentnum(Response value) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.PgConfig;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.session.EndedSessions;
 import net.fsgateway.session.SessionStore;
 import net.fsgateway.support.TestBackends;
 import net.fsgateway.support.TestGateway;
@@ -53,7 +54,8 @@ final class SignupFixtures {
   }
 
   String session(long agent) throws Exception {
-    return new SessionStore(RedisClients.create(gateway.vertx(), TestBackends.redis()), 3600).create(agent)
+    return new SessionStore(RedisClients.create(gateway.vertx(), TestBackends.redis()), 3600,
+        EndedSessions.shared(gateway.vertx())).create(agent)
         .await(10, TimeUnit.SECONDS);
   }
 

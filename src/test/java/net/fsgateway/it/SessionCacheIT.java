@@ -64,6 +64,18 @@ class SessionCacheIT {
   }
 
   @Test
+  void theCallRightAfterALogoutThroughThisGatewayIsRefused() throws Exception {
+    // No pause: the logout's own reply may overtake Redis's invalidation push to the other event loop's cache.
+    for (int i = 0; i < 30; i++) {
+      String session = TestReseller.create().login(gateway);
+      warm(session);
+      assertThat(gateway.call("agent_logout", Map.of("session_id", session))).containsEntry("error", "");
+      assertThat(info(session)).as("round %d", i).containsEntry("error", AgentSessions.CANT_RESUME);
+      assertThat(info(session)).as("round %d", i).containsEntry("error", AgentSessions.CANT_RESUME);
+    }
+  }
+
+  @Test
   void aShortenedSessionEndsAtItsNewTtl() throws Exception {
     String session = TestReseller.create().login(gateway);
     warm(session);
