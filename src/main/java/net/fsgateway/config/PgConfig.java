@@ -3,14 +3,16 @@ package net.fsgateway.config;
 import static net.fsgateway.config.ConfigException.require;
 
 /**
- * PostgreSQL. An empty {@code host} means "start the embedded PostgreSQL". Every pool bound is explicit: the
+ * PostgreSQL. An empty {@code host} means "start the embedded PostgreSQL"; {@code embedded} stays true once the
+ * configuration points at the started one (its host and port filled in), so later steps still know the database is
+ * the gateway's own. Every pool bound is explicit: the
  * client's own defaults (4 connections, unbounded wait queue) are wrong for a gateway. {@code poolSize} is per
  * service instance (each has its own pool on its own event loop, so no reply hops between loops): a gateway opens
  * at most {@code poolSize × 3} connections per HTTP instance when co-located, per {@code serviceInstances}
  * otherwise.
  */
 public record PgConfig(String host, int port, String database, String user, String password,
-                       int poolSize, int maxWaitQueue, int connectTimeoutMs) {
+                       int poolSize, int maxWaitQueue, int connectTimeoutMs, boolean embedded) {
 
   public PgConfig {
     require(poolSize >= 1, "pg.poolSize must be >= 1");
@@ -19,23 +21,21 @@ public record PgConfig(String host, int port, String database, String user, Stri
   }
 
   static PgConfig from(ConfigSource s) {
+    String host = s.string("pg.host", "");
     return new PgConfig(
-        s.string("pg.host", ""),
+        host,
         s.integer("pg.port", 5432),
         s.string("pg.database", "fsgateway"),
         s.string("pg.user", "postgres"),
         s.string("pg.password", ""),
         s.integer("pg.poolSize", 8),
         s.integer("pg.maxWaitQueue", 1024),
-        s.integer("pg.connectTimeoutMs", 5000));
-  }
-
-  public boolean embedded() {
-    return host.isBlank();
+        s.integer("pg.connectTimeoutMs", 5000),
+        host.isBlank());
   }
 
   public PgConfig withServer(String host, int port, String database, String user, String password) {
-    return new PgConfig(host, port, database, user, password, poolSize, maxWaitQueue, connectTimeoutMs);
+    return new PgConfig(host, port, database, user, password, poolSize, maxWaitQueue, connectTimeoutMs, embedded);
   }
 
   public String jdbcUrl() {
@@ -45,6 +45,7 @@ public record PgConfig(String host, int port, String database, String user, Stri
   @Override
   public String toString() {
     return "PgConfig[" + user + "@" + host + ":" + port + "/" + database + ", password=" + (password.isEmpty() ? "" : "***")
-        + ", poolSize=" + poolSize + ", maxWaitQueue=" + maxWaitQueue + ", connectTimeoutMs=" + connectTimeoutMs + "]";
+        + ", poolSize=" + poolSize + ", maxWaitQueue=" + maxWaitQueue + ", connectTimeoutMs=" + connectTimeoutMs
+        + ", embedded=" + embedded + "]";
   }
 }

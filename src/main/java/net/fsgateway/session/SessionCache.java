@@ -141,10 +141,12 @@ public final class SessionCache {
           .onFailure(ignored -> invalidations.close());
     }).onComplete(result -> {
       connecting = false;
-      if (result.failed()) {
+      if (closed) {
+        if (result.succeeded()) {
+          result.result().close();
+        }
+      } else if (result.failed()) {
         LOG.warn("session cache off until Redis accepts tracking: {}", result.cause().toString());
-      } else if (closed) {
-        result.result().close();
       } else {
         epoch++;
         tracking = result.result();
