@@ -28,7 +28,7 @@ final class Argon2id {
         : portable(secret, salt, memoryKb, iterations, parallelism, length);
   }
 
-  /** Which implementation runs here, for the start-up log and tests. */
+  /** Whether libargon2 runs here (tests check that it loads on the CI platform). */
   static boolean isNative() {
     return NATIVE != null;
   }

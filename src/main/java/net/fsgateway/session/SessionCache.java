@@ -99,7 +99,7 @@ public final class SessionCache {
   }
 
   /** Entries held now. */
-  public int size() {
+  int size() {
     return entries.size();
   }
 
