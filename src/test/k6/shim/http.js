@@ -8,7 +8,7 @@ const data = new Uint8Array(shared, 8);
 const worker = new Worker(new URL('./http-worker.mjs', import.meta.url), { workerData: shared });
 worker.unref();
 
-export const requests = []; // { method tag, url, status, error } of every request, for the shim's summary
+export const requests = []; // { rpc tag, url, status, error } of every request, for the shim's summary
 
 function request(method, url, body, params = {}) {
   const timeoutMs = 60000;
@@ -18,11 +18,11 @@ function request(method, url, body, params = {}) {
     throw new Error(`k6 shim: no answer from ${url} in ${timeoutMs} ms`);
   }
   const res = JSON.parse(new TextDecoder().decode(data.slice(0, Atomics.load(state, 1))));
-  const tags = { method: params.tags && params.tags.method, status: String(res.status), ...(params.tags || {}) };
+  const tags = { method, status: String(res.status), ...(params.tags || {}) };
   add('http_reqs', 'counter', 1, tags);
   add('http_req_duration', 'trend', res.durationMs, tags);
   add('http_req_failed', 'rate', res.status === 0 || res.status >= 400 ? 1 : 0, tags);
-  requests.push({ tag: tags.method, url, status: res.status, error: res.error });
+  requests.push({ tag: tags.rpc, url, status: res.status, error: res.error });
   return { status: res.status, body: res.body, headers: res.headers || {}, error: res.error || '', timings: { duration: res.durationMs } };
 }
 
