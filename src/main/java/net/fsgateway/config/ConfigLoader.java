@@ -35,6 +35,16 @@ public final class ConfigLoader {
     return GatewayConfig.from(new ConfigSource(readJson(file), env));
   }
 
+  /**
+   * Every key the code reads, with its built-in default (no file, no environment): what the configuration reference
+   * and the Kubernetes manifests are checked against.
+   */
+  public static ConfigSource builtInDefaults() {
+    ConfigSource source = new ConfigSource(new JsonObject(), Map.of());
+    GatewayConfig.from(source);
+    return source;
+  }
+
   private static JsonObject readJson(Path file) {
     if (!Files.exists(file)) {
       return new JsonObject();

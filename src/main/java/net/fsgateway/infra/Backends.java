@@ -40,6 +40,7 @@ public final class Backends {
       GatewayConfig resolved = cfg;
       boolean fresh = false;
       if (cfg.pg().embedded()) {
+        EmbeddedBinaries.requirePostgres();
         int port = cfg.embedded().pgPort();
         requireFree(port, "embedded.pgPort", "PostgreSQL");
         EmbeddedPg pg = EmbeddedPg.start(dataDir.resolve("postgres"), port, true);
@@ -66,6 +67,7 @@ public final class Backends {
 
   private static GatewayConfig redis(GatewayConfig cfg, Path dataDir, List<AutoCloseable> owned) {
     if (cfg.redis().embedded()) {
+      EmbeddedBinaries.requireRedis();
       int port = cfg.embedded().redisPort();
       requireFree(port, "embedded.redisPort", "Redis");
       EmbeddedRedis redis = EmbeddedRedis.start(dataDir.resolve("redis"), port, true);

@@ -47,6 +47,21 @@ class ConfigLoaderTest {
     assertThat(config.toString()).doesNotContain("pg-s3cret", "key-s3cret", "redis-s3cret");
   }
 
+  @Test
+  void theSourceRemembersEveryKeyItWasAskedForAndWhatItResolvedTo() {
+    ConfigSource source = new ConfigSource(new io.vertx.core.json.JsonObject().put("pg", new io.vertx.core.json.JsonObject()
+        .put("port", 6543)), Map.of("GW_HTTP_TLS", "no"));
+    source.integer("pg.port", 5432);
+    source.bool("http.tls", true);
+    source.string("pg.host", "");
+    assertThat(source.keysRead()).containsExactly("pg.port", "http.tls", "pg.host");
+    assertThat(source.valueRead("pg.port")).isEqualTo("6543");
+    assertThat(source.valueRead("http.tls")).isEqualTo("false");
+    assertThat(source.valueRead("pg.host")).isEmpty();
+    assertThat(source.valueRead("pg.user")).isNull();
+    assertThat(ConfigLoader.builtInDefaults().keysRead()).contains("pg.poolSize", "deployment.eventLoops");
+  }
+
   private static GatewayConfig load(String key, String value) {
     return ConfigLoader.load(Path.of("does-not-exist.json"), Map.of(key, value));
   }
