@@ -23,16 +23,21 @@ public final class XmlRpcResponseWriter {
 
   /** A new buffer holding the whole response. */
   public static Buffer write(MethodResponse response) {
+    return write(response, false);
+  }
+
+  /** As {@link #write(MethodResponse)}; {@code undefinedAsEmpty} writes nil as Freeside's empty {@code <value/>}. */
+  public static Buffer write(MethodResponse response, boolean undefinedAsEmpty) {
     Buffer out = Buffer.buffer(512);
-    writeTo(response, out);
+    writeTo(response, out, undefinedAsEmpty);
     return out;
   }
 
   /** Appends the whole response to {@code out}. */
-  public static void writeTo(MethodResponse response, Buffer out) {
+  public static void writeTo(MethodResponse response, Buffer out, boolean undefinedAsEmpty) {
     if (response instanceof MethodResponse.Success s) {
       out.appendBytes(SUCCESS_OPEN);
-      ValueWriter.write(s.value(), out);
+      ValueWriter.write(s.value(), out, undefinedAsEmpty);
       out.appendBytes(SUCCESS_CLOSE);
     } else {
       MethodResponse.Fault f = (MethodResponse.Fault) response;

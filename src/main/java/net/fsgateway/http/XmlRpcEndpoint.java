@@ -32,12 +32,16 @@ final class XmlRpcEndpoint {
   private final Dispatcher dispatcher;
   private final CodecLimits limits;
   private final long requestTimeoutMs;
+  private final boolean undefinedAsEmpty;
 
-  XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs) {
+  /** {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}. */
+  XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs,
+                 boolean undefinedAsEmpty) {
     this.vertx = vertx;
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
     this.requestTimeoutMs = requestTimeoutMs;
+    this.undefinedAsEmpty = undefinedAsEmpty;
   }
 
   void handle(HttpServerRequest request) {
@@ -170,7 +174,7 @@ final class XmlRpcEndpoint {
       if (close) {
         response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }
-      response.end(XmlRpcResponseWriter.write(answer)).onComplete(ignored -> {
+      response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty)).onComplete(ignored -> {
         if (close) {
           request.connection().close();
         }

@@ -24,7 +24,7 @@ final class ProvisioningQueries {
   /**
    * One statement: find the package, change it only if it belongs to agent $3 and is in the right state (the
    * WHERE re-checks the state under the row lock, so two concurrent calls cannot both succeed), audit the change,
-   * and report what was found so the caller can tell "not found", "not yours" and "already" apart.
+   * and report what was found so the caller can tell "not found", "not yours" and "cancelled" apart.
    */
   private static String changeState(String set, String precondition, String action) {
     return "WITH " + TARGET + ","
@@ -34,7 +34,7 @@ final class ProvisioningQueries {
         + " audit AS (INSERT INTO audit_log (agentnum, action, custnum, pkgnum, svcnum, detail)"
         + " SELECT $3, '" + action + "', t.custnum, t.pkgnum, t.svcnum, $1::text || '@' || $2::text"
         + " FROM target t JOIN changed ch ON ch.pkgnum = t.pkgnum RETURNING id)"
-        + " SELECT t.agentnum, t.susp IS NOT NULL AS suspended, t.cancel IS NOT NULL AS cancelled,"
+        + " SELECT t.agentnum, t.pkgnum, t.cancel IS NOT NULL AS cancelled,"
         + " (SELECT count(*) FROM audit) AS changed FROM target t";
   }
 
