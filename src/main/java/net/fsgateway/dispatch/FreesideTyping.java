@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.fsgateway.xmlrpc.MethodResponse;
+import net.fsgateway.xmlrpc.MethodResponse.Streamed;
 import net.fsgateway.xmlrpc.MethodResponse.Success;
 import net.fsgateway.xmlrpc.Scalars;
 import net.fsgateway.xmlrpc.XArray;
@@ -28,6 +29,9 @@ public final class FreesideTyping {
 
   /** The response with every scalar of a success turned into a string; a fault as it is. */
   public static MethodResponse strings(MethodResponse response) {
+    if (response instanceof Streamed s) {
+      return new Streamed((XStruct) strings(s.head()), s.member(), s.items(), FreesideTyping::strings);
+    }
     return response instanceof Success success ? new Success(strings(success.value())) : response;
   }
 

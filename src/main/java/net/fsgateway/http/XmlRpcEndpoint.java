@@ -13,6 +13,7 @@ import net.fsgateway.codec.XmlRpcResponseWriter;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.dispatch.Dispatcher;
 import net.fsgateway.dispatch.Failures;
+import net.fsgateway.dispatch.StreamedAnswers;
 import net.fsgateway.xmlrpc.MethodCall;
 import net.fsgateway.xmlrpc.MethodResponse;
 
@@ -168,9 +169,14 @@ final class XmlRpcEndpoint {
     private void write(MethodResponse answer, boolean close) {
       HttpServerResponse response = request.response();
       if (response.ended() || response.closed()) {
+        StreamedAnswers.discard(answer);
         return;
       }
       response.putHeader(HttpHeaders.CONTENT_TYPE, TEXT_XML).putHeader(HttpHeaders.SERVER, SERVER);
+      if (answer instanceof MethodResponse.Streamed streamed) {
+        StreamedWriter.write(response, streamed, undefinedAsEmpty);
+        return;
+      }
       if (close) {
         response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }

@@ -51,21 +51,6 @@ final class ProvisioningQueries {
       + " WHERE c.agentnum = $1) s ON s.agentnum = a.agentnum"
       + " WHERE a.agentnum = $1 GROUP BY a.agentnum, a.agent";
 
-  /**
-   * $1 agentnum, $2 custnum or null, $3 lower-cased name text or '', $4 statuses wanted, $5 row limit. Each
-   * customer gets the best rank it qualifies for: 0 custnum, 1 exact last/company, 2 substring, 3 status flag.
-   * strpos instead of LIKE: a search for "50%_off" means those characters, not wildcards.
-   */
-  static final String LIST_CUSTOMERS = "SELECT * FROM (SELECT c.custnum, c.agentnum, c.first, c.last, c.company,"
-      + " c.daytime, c.night, c.fax, c.payby, c.payname, c.paymask, to_char(c.paydate, 'YYYY-MM-DD') AS paydate,"
-      + " extract(epoch FROM c.signupdate)::bigint AS signupdate, st.status,"
-      + " CASE WHEN c.custnum = $2::bigint THEN 0"
-      + " WHEN $3::text <> '' AND (lower(c.last) = $3 OR lower(c.company) = $3) THEN 1"
-      + " WHEN $3 <> '' AND (strpos(lower(c.last), $3) > 0 OR strpos(lower(c.company), $3) > 0) THEN 2"
-      + " WHEN st.status = ANY($4::text[]) THEN 3 END AS rank"
-      + " FROM cust_main c" + CustomerStatus.LATERAL + " WHERE c.agentnum = $1) x"
-      + " WHERE rank IS NOT NULL ORDER BY rank, custnum LIMIT $5";
-
   /** $1 agentnum: the packages the agent may sell. numeric::text keeps the two decimals ("10.00"). */
   static final String AGENT_PACKAGES = "SELECT p.pkgpart, p.pkg, p.setup_fee::text AS setup_fee,"
       + " p.recur_fee::text AS recur_fee, p.freq FROM agent_pkg ap JOIN part_pkg p ON p.pkgpart = ap.pkgpart"
