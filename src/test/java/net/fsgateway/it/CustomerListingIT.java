@@ -1,0 +1,132 @@
+package net.fsgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import net.fsgateway.support.TestData;
+import net.fsgateway.support.TestGateway;
+import net.fsgateway.support.TestReseller;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * agent_list_customers as Freeside's answers it: each customer with every column but the secrets, the billing
+ * address, the location numbers and the status members; found as Freeside's customer search finds them.
+ */
+@Timeout(60)
+class CustomerListingIT {
+  private static TestGateway gateway;
+  private static TestReseller reseller;
+  private static String session;
+  private static long ann;
+  private static long bob;
+  private static long acme;
+
+  @BeforeAll
+  static void start() throws Exception {
+    gateway = TestGateway.start();
+    reseller = TestReseller.create();
+    session = reseller.login(gateway);
+    ann = customer("Ann", "Walker", "", "(555) 201-3344", "", "");
+    bob = customer("Bob", "Stone", "", "", "1-555-777-8899 x12", "bob@example.org");
+    acme = customer("Cy", "Reyes", "Globex Corp", "", "", "");
+    TestData.update("INSERT INTO cust_location (custnum, address1, address2, city, state, zip, country)"
+        + " VALUES (?, '1 Main St', 'Apt 2', 'Springfield', 'IL', '62701', 'US')", ann);
+    TestData.custPkg(bob, reseller.pkgpart(), true, false);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static long customer(String first, String last, String company, String daytime, String night,
+                               String email) {
+    long custnum = TestData.customer(reseller.agentnum(), first, last, company);
+    TestData.update("UPDATE cust_main SET daytime = ?, night = ? WHERE custnum = ?", daytime, night, custnum);
+    if (!email.isEmpty()) {
+      TestData.update("INSERT INTO cust_main_invoice (custnum, dest) VALUES (?, ?)", custnum, email);
+    }
+    return custnum;
+  }
+
+  @Test
+  void searchesAsFreesidesCustomerSearch() throws Exception {
+    assertThat(found(String.valueOf(ann))).containsExactly(ann);
+    assertThat(found("555.201.3344")).containsExactly(ann);
+    assertThat(found("+1 555 201 3344")).containsExactly(ann);
+    assertThat(found("5557778899")).containsExactly(bob);
+    assertThat(found("BOB@example.org")).containsExactly(bob);
+    assertThat(found("Walker, Ann")).containsExactly(ann);
+    assertThat(found("ann walker")).containsExactly(ann);
+    assertThat(found("bob")).containsExactly(bob);
+    assertThat(found("stone")).containsExactly(bob);
+    assertThat(found("globex corp")).containsExactly(acme);
+    assertThat(found("Globex Corp (Reyes, Cy)")).containsExactly(acme);
+    assertThat(found("globex")).containsExactly(acme);
+    assertThat(found("nobody at all")).isEmpty();
+  }
+
+  @Test
+  void eachCustomerCarriesItsColumnsAddressAndStatusButNoSecret() throws Exception {
+    Map<String, Object> a = only(list("search", String.valueOf(ann)));
+    assertThat(a).containsEntry("custnum", String.valueOf(ann)).containsEntry("agentnum",
+        String.valueOf(reseller.agentnum())).containsEntry("first", "Ann").containsEntry("last", "Walker")
+        .containsEntry("daytime", "(555) 201-3344").containsEntry("payby", "CARD")
+        .containsEntry("paymask", "411111xxxxxx1111").containsEntry("paydate", "")
+        .containsEntry("name", "Walker, Ann").containsEntry("status", "prospect")
+        .containsEntry("cust_status", "prospect").containsEntry("status_label", "No packages")
+        .containsEntry("statuscolor", "FF00F5").containsEntry("address1", "1 Main St")
+        .containsEntry("address2", "Apt 2").containsEntry("city", "Springfield").containsEntry("state", "IL")
+        .containsEntry("zip", "62701").containsEntry("country", "US")
+        .containsKeys("signupdate", "company", "night", "fax", "payname", "bill_locationnum", "ship_locationnum");
+    assertThat(Long.parseLong((String) a.get("signupdate"))).isBetween(1_600_000_000L, 4_000_000_000L);
+    assertThat(a.get("bill_locationnum")).isEqualTo(String.valueOf(TestData.scalar(
+        "SELECT locationnum FROM cust_location WHERE custnum = ?", ann)));
+    assertThat(a.keySet())
+        .noneMatch(k -> k.endsWith("_enc") || k.equals("payinfo") || k.equals("paycvv"));
+
+    Map<String, Object> b = only(list("search", "bob"));
+    assertThat(b).containsEntry("status", "suspended").containsEntry("status_label", "Suspended")
+        .containsEntry("statuscolor", "FF9900");
+  }
+
+  @Test
+  void flagsAddEveryCustomerOfAStatusOnceAndPagingFollowsTheSameOrder() throws Exception {
+    assertThat(custnums(list("search", "bob", "susp", 1))).containsExactly(bob);
+    assertThat(custnums(list("prospect", 1))).containsExactly(ann, acme);
+    assertThat(custnums(list("prospect", 1, "susp", "1"))).containsExactly(ann, bob, acme);
+    assertThat(custnums(list("prospect", 1, "susp", "1", "offset", 1, "limit", 1))).containsExactly(bob);
+  }
+
+  private static List<Long> found(String search) throws Exception {
+    return custnums(list("search", search));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> only(Map<String, Object> answer) {
+    Object[] customers = (Object[]) answer.get("customers");
+    assertThat(customers).hasSize(1);
+    return (Map<String, Object>) customers[0];
+  }
+
+  private static Map<String, Object> list(Object... keyValues) throws Exception {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("session_id", session);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      params.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    Map<String, Object> answer = gateway.call("agent_list_customers", params);
+    assertThat(answer).containsEntry("error", "");
+    return answer;
+  }
+
+  private static List<Long> custnums(Map<String, Object> answer) {
+    return Arrays.stream((Object[]) answer.get("customers"))
+        .map(c -> Long.valueOf(String.valueOf(((Map<?, ?>) c).get("custnum")))).toList();
+  }
+}
