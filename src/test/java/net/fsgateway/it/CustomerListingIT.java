@@ -103,6 +103,53 @@ class CustomerListingIT {
     assertThat(custnums(list("prospect", 1, "susp", "1", "offset", 1, "limit", 1))).containsExactly(bob);
   }
 
+  @Test
+  void insideAMulticallTheListingIsOneWholeValue() throws Exception {
+    Object[] results = (Object[]) gateway.client().execute("system.multicall", new Object[] {new Object[] {
+        Map.of("methodName", "FS.SelfService.XMLRPC.agent_list_customers",
+            "params", new Object[] {"session_id", session, "prospect", "1"}),
+        Map.of("methodName", "agent_info", "params", new Object[] {Map.of("session_id", session)})}});
+    Map<?, ?> listing = (Map<?, ?>) ((Object[]) results[0])[0];
+    assertThat(Arrays.stream((Object[]) listing.get("customers"))
+        .map(c -> String.valueOf(((Map<?, ?>) c).get("custnum")))).containsExactly(String.valueOf(ann),
+        String.valueOf(acme));
+    assertThat(((Map<?, ?>) ((Object[]) results[1])[0]).get("agentnum")).isEqualTo(String.valueOf(reseller.agentnum()));
+  }
+
+  @Test
+  void aClientThatLeavesMidListingReleasesTheCursor() throws Exception {
+    TestReseller many = TestReseller.create();
+    TestData.update("INSERT INTO cust_main (agentnum, first, last, payby) SELECT ?, 'F' || n, 'L' || n, 'CARD'"
+        + " FROM generate_series(1, 5000) n", many.agentnum());
+    String body = "<?xml version=\"1.0\"?><methodCall><methodName>agent_list_customers</methodName><params>"
+        + "<param><value>session_id</value></param><param><value>" + many.login(gateway) + "</value></param>"
+        + "<param><value>prospect</value></param><param><value>1</value></param></params></methodCall>";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+      socket.setReceiveBufferSize(4096);
+      socket.getOutputStream().write(("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
+          + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(socket.getInputStream().readNBytes(2048)).hasSize(2048);
+      // The client reads no further: the answer waits on backpressure with its cursor open.
+      awaitOpenCursors(1);
+    }
+    awaitOpenCursors(0);
+  }
+
+  /** Waits for the number of this database's sessions holding a transaction open (the listing's cursor). */
+  private static void awaitOpenCursors(long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    long open = -1;
+    while (System.nanoTime() < deadline) {
+      open = ((Number) TestData.scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND state = 'idle in transaction' AND query LIKE '%to_jsonb%'")).longValue();
+      if (open == expected) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(open).as("listing transactions open").isEqualTo(expected);
+  }
+
   private static List<Long> found(String search) throws Exception {
     return custnums(list("search", search));
   }
