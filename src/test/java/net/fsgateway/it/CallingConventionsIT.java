@@ -95,6 +95,25 @@ class CallingConventionsIT {
   }
 
   @Test
+  void aStreamedListingIsGzippedWhenAsked() throws Exception {
+    String session = reseller.login(gateway);
+    for (int i = 0; i < 50; i++) {
+      TestData.customer(reseller.agentnum(), "Zip" + i, "Gzipped", "");
+    }
+    String body = "<?xml version=\"1.0\"?><methodCall><methodName>agent_list_customers</methodName><params>"
+        + "<param><value>session_id</value></param><param><value>" + session + "</value></param>"
+        + "<param><value>search</value></param><param><value>gzipped</value></param></params></methodCall>";
+    HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/RPC2")))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Accept-Encoding", "gzip").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+    String xml = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(xml.split("<name>custnum</name>", -1)).hasSize(51);
+    assertThat(xml).endsWith("</methodResponse>");
+  }
+
+  @Test
   void typedAnswersAreASetting() throws Exception {
     try (TestGateway typed = TestGateway.start(c -> c.withCompat(new CompatConfig(true)))) {
       String session = reseller.login(typed);
