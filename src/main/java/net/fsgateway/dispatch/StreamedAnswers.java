@@ -23,13 +23,11 @@ public final class StreamedAnswers {
   public static Future<XmlRpcValue> collect(Streamed answer) {
     Promise<XmlRpcValue> whole = Promise.promise();
     List<XmlRpcValue> items = new ArrayList<>();
-    answer.items().exceptionHandler(whole::tryFail);
-    answer.items().endHandler(ignored -> {
+    answer.items().start(item -> items.add(answer.typing().apply(item)), whole::tryFail, () -> {
       XStruct.Builder b = XStruct.builder();
       answer.head().members().forEach(b::put);
       whole.tryComplete(b.put(answer.member(), new XArray(items)).build());
     });
-    answer.items().handler(item -> items.add(answer.typing().apply(item)));
     return whole.future();
   }
 

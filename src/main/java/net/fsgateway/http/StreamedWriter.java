@@ -24,18 +24,16 @@ final class StreamedWriter {
     ItemStream items = answer.items();
     response.setChunked(true);
     response.closeHandler(ignored -> items.cancel());
-    items.exceptionHandler(failure -> {
-      LOG.warn("streamed answer failed after its head was sent; connection reset: {}", failure.toString());
-      response.reset();
-    });
-    items.endHandler(ignored -> response.end(XmlRpcResponseWriter.streamClose()));
     response.write(XmlRpcResponseWriter.streamOpen(answer, undefinedAsEmpty));
-    items.handler(item -> {
+    items.start(item -> {
       response.write(XmlRpcResponseWriter.item(answer.typing().apply(item), undefinedAsEmpty));
       if (response.writeQueueFull()) {
         items.pause();
         response.drainHandler(drained -> items.resume());
       }
-    });
+    }, failure -> {
+      LOG.warn("streamed answer failed after its head was sent; connection reset: {}", failure.toString());
+      response.reset();
+    }, () -> response.end(XmlRpcResponseWriter.streamClose()));
   }
 }

@@ -2,15 +2,14 @@ package net.fsgateway.infra;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.streams.ReadStream;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import net.fsgateway.xmlrpc.ItemStream;
 import net.fsgateway.xmlrpc.XmlRpcValue;
@@ -30,8 +29,6 @@ public final class CursorItems implements ItemStream {
   private final RowStream<Row> rows;
   private final Function<Row, XmlRpcValue> toItem;
   private final long unclaimed;
-  private Handler<Throwable> failureHandler = ignored -> { };
-  private Handler<Void> endHandler = ignored -> { };
   private boolean released;
 
   private CursorItems(Vertx vertx, SqlConnection conn, Transaction tx, RowStream<Row> rows,
@@ -42,14 +39,6 @@ public final class CursorItems implements ItemStream {
     this.rows = rows;
     this.toItem = toItem;
     this.unclaimed = vertx.setTimer(unclaimedMs, ignored -> cancel());
-    rows.exceptionHandler(failure -> {
-      release();
-      failureHandler.handle(failure);
-    });
-    rows.endHandler(ignored -> {
-      release();
-      endHandler.handle(null);
-    });
   }
 
   /** Opens the cursor; fails (connection released) if the connection, transaction or statement cannot be had. */
@@ -62,40 +51,27 @@ public final class CursorItems implements ItemStream {
   }
 
   @Override
-  public ReadStream<XmlRpcValue> handler(Handler<XmlRpcValue> handler) {
+  public void start(Consumer<XmlRpcValue> item, Consumer<Throwable> failed, Runnable ended) {
     context.owner().cancelTimer(unclaimed);
-    rows.handler(handler == null ? null : row -> handler.handle(toItem.apply(row)));
-    return this;
+    rows.exceptionHandler(failure -> {
+      release();
+      failed.accept(failure);
+    });
+    rows.endHandler(ignored -> {
+      release();
+      ended.run();
+    });
+    rows.handler(row -> item.accept(toItem.apply(row)));
   }
 
   @Override
-  public ReadStream<XmlRpcValue> exceptionHandler(Handler<Throwable> handler) {
-    failureHandler = handler == null ? ignored -> { } : handler;
-    return this;
-  }
-
-  @Override
-  public ReadStream<XmlRpcValue> endHandler(Handler<Void> handler) {
-    endHandler = handler == null ? ignored -> { } : handler;
-    return this;
-  }
-
-  @Override
-  public ReadStream<XmlRpcValue> pause() {
+  public void pause() {
     rows.pause();
-    return this;
   }
 
   @Override
-  public ReadStream<XmlRpcValue> resume() {
+  public void resume() {
     rows.resume();
-    return this;
-  }
-
-  @Override
-  public ReadStream<XmlRpcValue> fetch(long amount) {
-    rows.fetch(amount);
-    return this;
   }
 
   @Override

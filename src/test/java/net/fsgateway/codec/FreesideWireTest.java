@@ -68,37 +68,20 @@ class FreesideWireTest {
   /** An item stream that is never read: the pieces are written by hand above. */
   private static final class NoItems implements net.fsgateway.xmlrpc.ItemStream {
     @Override
+    public void start(java.util.function.Consumer<net.fsgateway.xmlrpc.XmlRpcValue> item,
+                      java.util.function.Consumer<Throwable> failed, Runnable ended) {
+    }
+
+    @Override
+    public void pause() {
+    }
+
+    @Override
+    public void resume() {
+    }
+
+    @Override
     public void cancel() {
-    }
-
-    @Override
-    public NoItems exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
-      return this;
-    }
-
-    @Override
-    public NoItems handler(io.vertx.core.Handler<net.fsgateway.xmlrpc.XmlRpcValue> handler) {
-      return this;
-    }
-
-    @Override
-    public NoItems pause() {
-      return this;
-    }
-
-    @Override
-    public NoItems resume() {
-      return this;
-    }
-
-    @Override
-    public NoItems fetch(long amount) {
-      return this;
-    }
-
-    @Override
-    public NoItems endHandler(io.vertx.core.Handler<Void> endHandler) {
-      return this;
     }
   }
 }
