@@ -54,7 +54,8 @@ public final class Dispatcher {
       return Future.succeededFuture(new Fault(FaultCode.INVALID_PARAMS, spec.get().name() + " " + problem.get()));
     }
     int timeout = Math.max(spec.get().timeoutMs(), limits.callTimeoutMs());
-    CallRequest request = new CallRequest(spec.get().name(), spec.get().rule().normalize(call.params()), clientAddress);
+    CallRequest request =
+        new CallRequest(spec.get().name(), spec.get().rule().normalize(call.params()), clientAddress);
     Future<MethodResponse> answer = route.call(spec.get(), request, timeout);
     return typedAnswers ? answer : answer.map(FreesideTyping::strings);
   }

@@ -59,8 +59,8 @@ public final class PgPools {
 
   /** A pool of at most {@code maxSize} connections (for rare, long work such as streamed listings). */
   public static Pool sized(Vertx vertx, PgConfig pg, int maxSize) {
-    return PgBuilder.pool().with(poolOptions(pg).setMaxSize(maxSize)).with(transport(pg)).connectingTo(connectOptions(pg))
-        .using(vertx).build();
+    return PgBuilder.pool().with(poolOptions(pg).setMaxSize(maxSize)).with(transport(pg))
+        .connectingTo(connectOptions(pg)).using(vertx).build();
   }
 
   private static PoolOptions poolOptions(PgConfig pg) {
