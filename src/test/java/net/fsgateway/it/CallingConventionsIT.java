@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import net.fsgateway.config.CompatConfig;
 import net.fsgateway.support.TestData;
+import net.fsgateway.support.RawHttp;
 import net.fsgateway.support.TestGateway;
 import net.fsgateway.support.TestReseller;
 import org.apache.xmlrpc.XmlRpcException;
@@ -111,6 +112,23 @@ class CallingConventionsIT {
         .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(xml.split("<name>custnum</name>", -1)).hasSize(51);
     assertThat(xml).endsWith("</methodResponse>");
+  }
+
+  @Test
+  void anHttp10ClientGetsTheStreamedListingWhole() throws Exception {
+    String session = reseller.login(gateway);
+    long custnum = TestData.customer(reseller.agentnum(), "Old", "Protocol", "");
+    String body = "<?xml version=\"1.0\"?><methodCall><methodName>agent_list_customers</methodName><params>"
+        + "<param><value>session_id</value></param><param><value>" + session + "</value></param>"
+        + "<param><value>search</value></param><param><value>protocol</value></param></params></methodCall>";
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      RawHttp.Response response = http.send("POST /RPC2 HTTP/1.0\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body).read();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.header("Transfer-Encoding")).isNull();
+      assertThat(response.text()).contains("<name>custnum</name><value><string>" + custnum + "</string></value>")
+          .endsWith("</methodResponse>");
+    }
   }
 
   @Test
