@@ -145,6 +145,32 @@ class CustomerListingIT {
     awaitOpenCursors(0);
   }
 
+  @Test
+  void aDatabaseFailureMidListingBreaksTheAnswerInsteadOfEndingItEarly() throws Exception {
+    TestReseller many = TestReseller.create();
+    TestData.update("INSERT INTO cust_main (agentnum, first, last, payby) SELECT ?, 'F' || n, 'L' || n, 'CARD'"
+        + " FROM generate_series(1, 5000) n", many.agentnum());
+    String body = "<?xml version=\"1.0\"?><methodCall><methodName>agent_list_customers</methodName><params>"
+        + "<param><value>session_id</value></param><param><value>" + many.login(gateway) + "</value></param>"
+        + "<param><value>prospect</value></param><param><value>1</value></param></params></methodCall>";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+      socket.setReceiveBufferSize(4096);
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
+          + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(socket.getInputStream().readNBytes(2048)).hasSize(2048);
+      awaitOpenCursors(1);
+      TestData.scalar("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND state = 'idle in transaction' AND query LIKE '%to_jsonb%'");
+      String rest = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(rest).doesNotContain("</methodResponse>");
+    } catch (java.net.SocketException reset) {
+      // A reset connection is the other way a client learns the answer is broken.
+      assertThat(reset.getMessage()).containsIgnoringCase("reset");
+    }
+    assertThat(found(String.valueOf(ann))).containsExactly(ann);
+  }
+
   /** Waits for the number of this database's sessions holding a transaction open (the listing's cursor). */
   private static void awaitOpenCursors(long expected) throws InterruptedException {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
