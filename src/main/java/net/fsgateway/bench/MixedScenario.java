@@ -12,7 +12,8 @@ import net.fsgateway.xmlrpc.XStruct;
  * A reseller's day, per 100 calls: 52 check_username, 16 new_customer, 14 suspend_username, 14 unsuspend_username,
  * 2 agent_login and 2 agent_logout (of the extra sessions those logins opened; the main session stays up).
  * Suspends pick any account this run created, so some hit an account that is already suspended and unsuspends
- * sometimes hit an active one: those errors are expected. Errors meaning the run itself is broken are not.
+ * sometimes hit an active one: those answer '' (as Freeside), and any other conflict error is expected too.
+ * Errors meaning the run itself is broken are not.
  */
 final class MixedScenario extends SessionScenario {
   static final int[] WEIGHTS = {52, 16, 14, 14, 2, 2};

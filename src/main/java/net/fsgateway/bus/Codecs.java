@@ -16,6 +16,7 @@ public final class Codecs {
     register(bus, CallRequest.class);
     register(bus, MethodResponse.Success.class);
     register(bus, MethodResponse.Fault.class);
+    register(bus, MethodResponse.Streamed.class);
   }
 
   private static <T> void register(EventBus bus, Class<T> type) {

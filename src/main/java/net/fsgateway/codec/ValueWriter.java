@@ -33,6 +33,8 @@ final class ValueWriter {
   private static final byte[] BASE64_OPEN = ascii("<value><base64>");
   private static final byte[] BASE64_CLOSE = ascii("</base64></value>");
   private static final byte[] NIL = ascii("<value><nil/></value>");
+  /** Freeside's undefined value: XMLRPC::Lite writes Perl's undef as an empty value. */
+  private static final byte[] EMPTY = ascii("<value/>");
   private static final byte[] STRUCT_OPEN = ascii("<value><struct>");
   private static final byte[] STRUCT_CLOSE = ascii("</struct></value>");
   private static final byte[] MEMBER_OPEN = ascii("<member><name>");
@@ -45,17 +47,22 @@ final class ValueWriter {
   }
 
   static void write(XmlRpcValue v, Buffer out) {
+    write(v, out, false);
+  }
+
+  /** {@code undefinedAsEmpty}: an {@link XNil} is written {@code <value/>} (Freeside's undef), not {@code <nil/>}. */
+  static void write(XmlRpcValue v, Buffer out, boolean undefinedAsEmpty) {
     // Java 17 has no pattern switch; the sealed hierarchy keeps this ladder closed.
     if (v instanceof XString s) {
       tagged(out, STRING_OPEN, s.value(), STRING_CLOSE);
     } else if (v instanceof XStruct s) {
-      struct(s, out);
+      struct(s, out, undefinedAsEmpty);
     } else if (v instanceof XInt i) {
       tagged(out, INT_OPEN, i.text(), INT_CLOSE);
     } else if (v instanceof XArray a) {
       out.appendBytes(ARRAY_OPEN);
       for (XmlRpcValue item : a.items()) {
-        write(item, out);
+        write(item, out, undefinedAsEmpty);
       }
       out.appendBytes(ARRAY_CLOSE);
     } else if (v instanceof XI8 l) {
@@ -73,17 +80,17 @@ final class ValueWriter {
       Base64Text.encode(b.value(), out);
       out.appendBytes(BASE64_CLOSE);
     } else if (v instanceof XNil) {
-      out.appendBytes(NIL);
+      out.appendBytes(undefinedAsEmpty ? EMPTY : NIL);
     } else {
       throw new IllegalArgumentException("unknown value " + v);
     }
   }
 
-  static void struct(XStruct s, Buffer out) {
+  static void struct(XStruct s, Buffer out, boolean undefinedAsEmpty) {
     out.appendBytes(STRUCT_OPEN);
     for (Map.Entry<String, XmlRpcValue> m : s.members().entrySet()) {
       member(out, m.getKey());
-      write(m.getValue(), out);
+      write(m.getValue(), out, undefinedAsEmpty);
       out.appendBytes(MEMBER_CLOSE);
     }
     out.appendBytes(STRUCT_CLOSE);

@@ -2,6 +2,7 @@ package net.fsgateway.dispatch;
 
 import io.vertx.core.Future;
 import java.util.Optional;
+import net.fsgateway.config.CompatConfig;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.xmlrpc.FaultCode;
 import net.fsgateway.xmlrpc.MethodCall;
@@ -20,11 +21,13 @@ public final class Dispatcher {
   private final MethodRegistry registry;
   private final LimitsConfig limits;
   private final SystemMethods system;
+  private final boolean typedAnswers;
 
-  public Dispatcher(MethodRoute route, MethodRegistry registry, LimitsConfig limits) {
+  public Dispatcher(MethodRoute route, MethodRegistry registry, LimitsConfig limits, CompatConfig compat) {
     this.route = route;
     this.registry = registry;
     this.limits = limits;
+    this.typedAnswers = compat.typedAnswers();
     this.system = new SystemMethods(this, registry, limits);
   }
 
@@ -51,7 +54,10 @@ public final class Dispatcher {
       return Future.succeededFuture(new Fault(FaultCode.INVALID_PARAMS, spec.get().name() + " " + problem.get()));
     }
     int timeout = Math.max(spec.get().timeoutMs(), limits.callTimeoutMs());
-    return route.call(spec.get(), new CallRequest(spec.get().name(), call.params(), clientAddress), timeout);
+    CallRequest request =
+        new CallRequest(spec.get().name(), spec.get().rule().normalize(call.params()), clientAddress);
+    Future<MethodResponse> answer = route.call(spec.get(), request, timeout);
+    return typedAnswers ? answer : answer.map(FreesideTyping::strings);
   }
 
   /**

@@ -43,7 +43,9 @@ public final class LocalRoute implements MethodRoute, MethodSink {
     long timer = vertx.setTimer(timeoutMs, fired -> answer.tryComplete(Failures.timedOut(spec.name())));
     MethodHandler.answer(spec.name(), handler, request).onComplete(result -> {
       vertx.cancelTimer(timer);
-      answer.tryComplete(result.result());
+      if (!answer.tryComplete(result.result())) {
+        StreamedAnswers.discard(result.result());
+      }
     });
     return answer.future();
   }

@@ -1,6 +1,7 @@
 package net.fsgateway.dispatch;
 
 import io.vertx.core.Future;
+import java.util.function.Function;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -9,16 +10,34 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
 public interface MethodHandler {
   Future<XmlRpcValue> handle(CallRequest call);
 
+  /** The response to a call; a handler whose answer is streamed ({@link #streamed}) answers here directly. */
+  default Future<MethodResponse> respond(CallRequest call) {
+    return handle(call).map(MethodResponse.Success::new);
+  }
+
+  /** A handler whose answer may be a {@link MethodResponse.Streamed}; {@link #handle} reads it whole. */
+  static MethodHandler streamed(Function<CallRequest, Future<MethodResponse>> body) {
+    return new MethodHandler() {
+      @Override
+      public Future<XmlRpcValue> handle(CallRequest call) {
+        return body.apply(call).compose(StreamedAnswers::whole).map(r -> ((MethodResponse.Success) r).value());
+      }
+
+      @Override
+      public Future<MethodResponse> respond(CallRequest call) {
+        return body.apply(call);
+      }
+    };
+  }
+
   /** Runs the handler and turns every outcome, a throw included, into a response. Never fails. */
   static Future<MethodResponse> answer(String method, MethodHandler handler, CallRequest call) {
-    Future<XmlRpcValue> result;
+    Future<MethodResponse> result;
     try {
-      result = handler.handle(call);
+      result = handler.respond(call);
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
-    return result
-        .map(value -> (MethodResponse) new MethodResponse.Success(value))
-        .otherwise(failure -> Failures.toFault(method, failure));
+    return result.otherwise(failure -> Failures.toFault(method, failure));
   }
 }

@@ -44,8 +44,8 @@ public final class MethodRegistry {
         MethodSpec.reseller("agent_info", "{session_id}; returns {error, agentnum, agent, num_prospect, "
             + "num_active, num_susp, num_cancel}."),
         MethodSpec.reseller("agent_list_customers", "Search your customers: {session_id, search, prospect, "
-            + "active, susp, cancel}; returns {error, customers: [{custnum, name, status, ...}], truncated: 1|0} "
-            + "(at most 100 customers)."),
+            + "active, susp, cancel, limit, offset}; returns {error, customers: [{custnum, name, status, ...}]}, "
+            + "every match unless limit is given."),
         MethodSpec.reseller("signup_info", "{session_id}; returns {error, part_pkg: [...], svc_domain: [...], "
             + "payby: [...]} — what you may sell, where, and how customers may pay.")));
   }

@@ -23,7 +23,10 @@ public record MethodSpec(String name, ParamRule rule, String help, List<List<Str
     return Addresses.method(name);
   }
 
-  /** A reseller method: one struct in, one struct out. {@code timeoutMs} 0 takes the configured default. */
+  /**
+   * A reseller method: one struct (or its flat name/value list) in, one struct out. {@code timeoutMs} 0 takes the
+   * configured default.
+   */
   public static MethodSpec reseller(String name, String help) {
     return new MethodSpec(name, ParamRule.ONE_STRUCT, help, STRUCT_TO_STRUCT, 0);
   }

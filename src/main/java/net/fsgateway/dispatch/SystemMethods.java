@@ -80,7 +80,9 @@ final class SystemMethods {
     if (MULTICALL.equals(call.methodName())) {
       return Future.succeededFuture(faultStruct(new Fault(FaultCode.INVALID_REQUEST, "system.multicall cannot be nested")));
     }
-    return dispatcher.callOne(call, clientAddress).map(SystemMethods::slot);
+    return dispatcher.callOne(call, clientAddress)
+        .compose(StreamedAnswers::whole)
+        .map(SystemMethods::slot);
   }
 
   private static XmlRpcValue slot(MethodResponse response) {

@@ -53,9 +53,9 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(MethodRoute route) {
-    Dispatcher dispatcher = new Dispatcher(route, MethodRegistry.reseller(), config.limits());
+    Dispatcher dispatcher = new Dispatcher(route, MethodRegistry.reseller(), config.limits(), config.compat());
     XmlRpcEndpoint endpoint = new XmlRpcEndpoint(vertx, dispatcher, config.limits(),
-        config.http().requestTimeoutSeconds() * 1000L);
+        config.http().requestTimeoutSeconds() * 1000L, !config.compat().typedAnswers());
     Router router = Router.router(vertx);
     for (String path : XMLRPC_PATHS) {
       router.route(HttpMethod.POST, path).handler(ctx -> endpoint.handle(ctx.request()));

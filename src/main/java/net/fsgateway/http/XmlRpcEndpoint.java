@@ -13,6 +13,7 @@ import net.fsgateway.codec.XmlRpcResponseWriter;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.dispatch.Dispatcher;
 import net.fsgateway.dispatch.Failures;
+import net.fsgateway.dispatch.StreamedAnswers;
 import net.fsgateway.xmlrpc.MethodCall;
 import net.fsgateway.xmlrpc.MethodResponse;
 
@@ -32,12 +33,16 @@ final class XmlRpcEndpoint {
   private final Dispatcher dispatcher;
   private final CodecLimits limits;
   private final long requestTimeoutMs;
+  private final boolean undefinedAsEmpty;
 
-  XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs) {
+  /** {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}. */
+  XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs,
+                 boolean undefinedAsEmpty) {
     this.vertx = vertx;
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
     this.requestTimeoutMs = requestTimeoutMs;
+    this.undefinedAsEmpty = undefinedAsEmpty;
   }
 
   void handle(HttpServerRequest request) {
@@ -164,13 +169,18 @@ final class XmlRpcEndpoint {
     private void write(MethodResponse answer, boolean close) {
       HttpServerResponse response = request.response();
       if (response.ended() || response.closed()) {
+        StreamedAnswers.discard(answer);
         return;
       }
       response.putHeader(HttpHeaders.CONTENT_TYPE, TEXT_XML).putHeader(HttpHeaders.SERVER, SERVER);
+      if (answer instanceof MethodResponse.Streamed streamed) {
+        StreamedWriter.write(response, streamed, undefinedAsEmpty);
+        return;
+      }
       if (close) {
         response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }
-      response.end(XmlRpcResponseWriter.write(answer)).onComplete(ignored -> {
+      response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty)).onComplete(ignored -> {
         if (close) {
           request.connection().close();
         }

@@ -57,6 +57,12 @@ public final class PgPools {
     return PgBuilder.pool().with(poolOptions(pg)).with(transport(pg)).connectingTo(connect).using(vertx).build();
   }
 
+  /** A pool of at most {@code maxSize} connections (for rare, long work such as streamed listings). */
+  public static Pool sized(Vertx vertx, PgConfig pg, int maxSize) {
+    return PgBuilder.pool().with(poolOptions(pg).setMaxSize(maxSize)).with(transport(pg))
+        .connectingTo(connectOptions(pg)).using(vertx).build();
+  }
+
   private static PoolOptions poolOptions(PgConfig pg) {
     return new PoolOptions()
         .setMaxSize(pg.poolSize())

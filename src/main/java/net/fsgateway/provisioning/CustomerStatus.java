@@ -5,13 +5,14 @@ import java.util.Locale;
 /**
  * A customer's status, derived from its packages as Freeside's cust_main does: no package → prospect; any live
  * (not suspended, not cancelled) package → active; every uncancelled package suspended → suspended; every package
- * cancelled → cancelled. Names and colours are Freeside's {@code status} / {@code statuscolor}.
+ * cancelled → cancelled. Names, labels and colours are Freeside's {@code status}, {@code status_label} and {@code statuscolor}
+ * (its default "Classic" status module).
  */
 public enum CustomerStatus {
-  PROSPECT("prospect", "7e0079"),
-  ACTIVE("active", "00CC00"),
-  SUSPENDED("suspended", "FF9900"),
-  CANCELLED("cancelled", "FF0000");
+  PROSPECT("prospect", "No packages", "FF00F5"),
+  ACTIVE("active", "Active", "00CC00"),
+  SUSPENDED("suspended", "Suspended", "FF9900"),
+  CANCELLED("cancelled", "Cancelled", "FF0000");
 
   /**
    * SQL: a {@code LEFT JOIN LATERAL} giving column {@code status} for the customer row aliased {@code c}. One pass
@@ -24,11 +25,18 @@ public enum CustomerStatus {
       + " ELSE 'cancelled' END AS status FROM cust_pkg p WHERE p.custnum = c.custnum) st ON true";
 
   private final String label;
+  private final String text;
   private final String color;
 
-  CustomerStatus(String label, String color) {
+  CustomerStatus(String label, String text, String color) {
     this.label = label;
+    this.text = text;
     this.color = color;
+  }
+
+  /** Freeside's {@code status_label} (cust_main/Status.pm's statuslabels). */
+  public String text() {
+    return text;
   }
 
   /** Freeside's status word, as the SQL above produces it. */

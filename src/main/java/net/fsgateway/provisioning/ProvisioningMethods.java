@@ -3,15 +3,19 @@ package net.fsgateway.provisioning;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.function.BiFunction;
 import net.fsgateway.config.GatewayConfig;
+import net.fsgateway.dispatch.MethodHandler;
 import net.fsgateway.dispatch.MethodService;
+import net.fsgateway.dispatch.Replies;
 import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.Closeables;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.session.AgentSessions;
+import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -19,11 +23,14 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
  * The session-scoped provisioning methods. Each call first resolves its session to an agent (one Redis
  * round trip), then runs with that agent.
  *
- * <p>Answer types: {@code available}, {@code truncated}, counts and row numbers (agentnum, custnum, pkgpart,
- * svcnum) are {@code <int>}, as Freeside's Perl numbers go out; names, prices ("10.00"), {@code freq} (text in
- * Freeside's part_pkg) and dates stay strings.
+ * <p>Answer types: {@code available}, counts and row numbers (agentnum, custnum, pkgpart, svcnum) are built as
+ * {@code <int>}; the dispatcher sends them as Freeside's strings unless {@code compat.typedAnswers} is set
+ * ({@link net.fsgateway.dispatch.FreesideTyping}). Names, prices ("10.00"), {@code freq} and dates are strings.
  */
 public final class ProvisioningMethods implements MethodService {
+  /** Connections per service instance for streamed customer listings. */
+  static final int LISTING_CONNECTIONS = 2;
+
   private final GatewayConfig config;
   private final Closeables opened = new Closeables();
 
@@ -41,14 +48,18 @@ public final class ProvisioningMethods implements MethodService {
     AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config.session(), config.redis()),
         AgentSessions::close);
     ProvisioningService accounts = new ProvisioningService(db);
-    CustomerSearch customers = new CustomerSearch(db);
+    // Listings hold a connection while they stream: their own small pool, so they never take the others'.
+    Pool listings = opened.add(PgPools.sized(vertx, config.pg(), LISTING_CONNECTIONS), Pool::close);
+    CustomerListing customers = new CustomerListing(vertx, listings, config.limits().callTimeoutMs());
     SignupInfo signup = new SignupInfo(db);
     return Future.join(
         register(sink, sessions, "check_username", accounts::checkUsername),
         register(sink, sessions, "suspend_username", accounts::suspend),
         register(sink, sessions, "unsuspend_username", accounts::unsuspend),
         register(sink, sessions, "agent_info", (agent, params) -> accounts.agentInfo(agent)),
-        register(sink, sessions, "agent_list_customers", customers::list),
+        sink.register("agent_list_customers", MethodHandler.streamed(call -> sessions.agentOf(call.struct())
+            .compose(agent -> agent.isPresent() ? customers.list(agent.get(), call.struct())
+                : Future.succeededFuture(new MethodResponse.Success(Replies.error(AgentSessions.CANT_RESUME)))))),
         register(sink, sessions, "signup_info", (agent, params) -> signup.info(agent))).mapEmpty();
   }
 

@@ -24,7 +24,7 @@ final class ProvisioningQueries {
   /**
    * One statement: find the package, change it only if it belongs to agent $3 and is in the right state (the
    * WHERE re-checks the state under the row lock, so two concurrent calls cannot both succeed), audit the change,
-   * and report what was found so the caller can tell "not found", "not yours" and "already" apart.
+   * and report what was found so the caller can tell "not found", "not yours" and "cancelled" apart.
    */
   private static String changeState(String set, String precondition, String action) {
     return "WITH " + TARGET + ","
@@ -34,7 +34,7 @@ final class ProvisioningQueries {
         + " audit AS (INSERT INTO audit_log (agentnum, action, custnum, pkgnum, svcnum, detail)"
         + " SELECT $3, '" + action + "', t.custnum, t.pkgnum, t.svcnum, $1::text || '@' || $2::text"
         + " FROM target t JOIN changed ch ON ch.pkgnum = t.pkgnum RETURNING id)"
-        + " SELECT t.agentnum, t.susp IS NOT NULL AS suspended, t.cancel IS NOT NULL AS cancelled,"
+        + " SELECT t.agentnum, t.pkgnum, t.cancel IS NOT NULL AS cancelled,"
         + " (SELECT count(*) FROM audit) AS changed FROM target t";
   }
 
@@ -50,21 +50,6 @@ final class ProvisioningQueries {
       + " FROM agent a LEFT JOIN (SELECT c.agentnum, st.status FROM cust_main c" + CustomerStatus.LATERAL
       + " WHERE c.agentnum = $1) s ON s.agentnum = a.agentnum"
       + " WHERE a.agentnum = $1 GROUP BY a.agentnum, a.agent";
-
-  /**
-   * $1 agentnum, $2 custnum or null, $3 lower-cased name text or '', $4 statuses wanted, $5 row limit. Each
-   * customer gets the best rank it qualifies for: 0 custnum, 1 exact last/company, 2 substring, 3 status flag.
-   * strpos instead of LIKE: a search for "50%_off" means those characters, not wildcards.
-   */
-  static final String LIST_CUSTOMERS = "SELECT * FROM (SELECT c.custnum, c.agentnum, c.first, c.last, c.company,"
-      + " c.daytime, c.night, c.fax, c.payby, c.payname, c.paymask, to_char(c.paydate, 'YYYY-MM-DD') AS paydate,"
-      + " extract(epoch FROM c.signupdate)::bigint AS signupdate, st.status,"
-      + " CASE WHEN c.custnum = $2::bigint THEN 0"
-      + " WHEN $3::text <> '' AND (lower(c.last) = $3 OR lower(c.company) = $3) THEN 1"
-      + " WHEN $3 <> '' AND (strpos(lower(c.last), $3) > 0 OR strpos(lower(c.company), $3) > 0) THEN 2"
-      + " WHEN st.status = ANY($4::text[]) THEN 3 END AS rank"
-      + " FROM cust_main c" + CustomerStatus.LATERAL + " WHERE c.agentnum = $1) x"
-      + " WHERE rank IS NOT NULL ORDER BY rank, custnum LIMIT $5";
 
   /** $1 agentnum: the packages the agent may sell. numeric::text keeps the two decimals ("10.00"). */
   static final String AGENT_PACKAGES = "SELECT p.pkgpart, p.pkg, p.setup_fee::text AS setup_fee,"

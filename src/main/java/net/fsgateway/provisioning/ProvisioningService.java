@@ -20,9 +20,6 @@ public final class ProvisioningService {
   public static final String MISSING_USERNAME = "Must specify a username and domain.";
   public static final String ACCOUNT_NOT_FOUND = "Account not found";
   public static final String NOT_YOUR_ACCOUNT = "Not your account";
-  public static final String ALREADY_SUSPENDED = "Account already suspended";
-  public static final String NOT_SUSPENDED = "Account not suspended";
-  public static final String CANCELLED = "Account cancelled";
 
   private final SqlClient db;
 
@@ -66,6 +63,10 @@ public final class ProvisioningService {
         .map(rows -> outcome(Rows.first(rows), agentnum, suspending));
   }
 
+  /**
+   * Freeside's cust_pkg suspend/unsuspend answers: '' when the package changed and also when it already was in the
+   * asked-for state (so a retry is harmless), "Can't suspend cancelled package N" for a cancelled one.
+   */
   private static XmlRpcValue outcome(Row row, long agentnum, boolean suspending) {
     if (row == null) {
       return Replies.error(ACCOUNT_NOT_FOUND);
@@ -73,14 +74,11 @@ public final class ProvisioningService {
     if (row.getLong("agentnum") != agentnum) {
       return Replies.error(NOT_YOUR_ACCOUNT);
     }
-    if (row.getLong("changed") > 0) {
-      return Replies.ok().build();
+    if (row.getLong("changed") == 0 && row.getBoolean("cancelled")) {
+      return Replies.error((suspending ? "Can't suspend" : "Can't unsuspend") + " cancelled package "
+          + row.getLong("pkgnum"));
     }
-    if (row.getBoolean("cancelled")) {
-      return Replies.error(CANCELLED);
-    }
-    // The row shows the state before a concurrent call won the race, so name the state that was asked for.
-    return Replies.error(suspending ? ALREADY_SUSPENDED : NOT_SUSPENDED);
+    return Replies.ok().build();
   }
 
   /** {} → {error, agentnum, agent, num_prospect, num_active, num_susp, num_cancel}. */

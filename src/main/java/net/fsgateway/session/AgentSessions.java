@@ -35,8 +35,13 @@ public final class AgentSessions {
   }
 
   public Future<XmlRpcValue> withAgent(XStruct params, Function<Long, Future<XmlRpcValue>> body) {
-    return resolve(Fields.trimmed(params, "session_id"))
+    return agentOf(params)
         .compose(agent -> agent.isPresent() ? body.apply(agent.get()) : Future.succeededFuture(Replies.error(CANT_RESUME)));
+  }
+
+  /** The agent of the call's {@code session_id}, or empty when the session is unknown or expired. */
+  public Future<Optional<Long>> agentOf(XStruct params) {
+    return resolve(Fields.trimmed(params, "session_id"));
   }
 
   public Future<Void> close() {

@@ -51,10 +51,16 @@ public final class SessionService {
             : throttle.failed(attempt).map(ignored -> loginError(INCORRECT_PASSWORD)));
   }
 
-  /** {session_id} → {error}; an unknown, expired or missing session id is "Can't resume session". */
+  /**
+   * {session_id} → {error}. As Freeside's agent_logout: only a missing session id is "Can't resume session"; an
+   * unknown or expired one answers '' like a live one, so a retried logout succeeds.
+   */
   public Future<XmlRpcValue> logout(XStruct params) {
-    return store.delete(Fields.trimmed(params, "session_id"))
-        .map(deleted -> deleted ? Replies.ok().build() : Replies.error(AgentSessions.CANT_RESUME));
+    String sessionId = Fields.trimmed(params, "session_id");
+    if (sessionId.isEmpty()) {
+      return Future.succeededFuture(Replies.error(AgentSessions.CANT_RESUME));
+    }
+    return store.delete(sessionId).map(deleted -> Replies.ok().build());
   }
 
   private static XmlRpcValue loggedIn(String sessionId) {

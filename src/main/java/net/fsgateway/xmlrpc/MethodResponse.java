@@ -1,6 +1,7 @@
 package net.fsgateway.xmlrpc;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** What a method answers: one value, or a fault. */
 public sealed interface MethodResponse {
@@ -20,6 +21,24 @@ public sealed interface MethodResponse {
 
     public Fault(FaultCode code, String message) {
       this(code.code(), message);
+    }
+  }
+
+  /**
+   * A success too large to hold in memory: the members of {@code head}, then the member {@code member}, an array
+   * whose items are written one by one as {@code items} delivers them, each through {@code typing} first.
+   */
+  record Streamed(XStruct head, String member, ItemStream items, UnaryOperator<XmlRpcValue> typing)
+      implements MethodResponse {
+    public Streamed {
+      Objects.requireNonNull(head, "head");
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(items, "items");
+      Objects.requireNonNull(typing, "typing");
+    }
+
+    public Streamed(XStruct head, String member, ItemStream items) {
+      this(head, member, items, UnaryOperator.identity());
     }
   }
 

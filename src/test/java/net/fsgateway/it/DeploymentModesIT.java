@@ -26,9 +26,14 @@ class DeploymentModesIT {
 
       Map<String, Object> check = gateway.call("check_username",
           Map.of("session_id", session, "username", username, "domain", reseller.privateDomain()));
-      assertThat(check).containsEntry("error", "").containsEntry("available", 1);
+      assertThat(check).containsEntry("error", "").containsEntry("available", "1");
       assertThat(gateway.call("agent_info", Map.of("session_id", session)))
-          .containsEntry("error", "").containsEntry("agentnum", (int) reseller.agentnum());
+          .containsEntry("error", "").containsEntry("agentnum", String.valueOf(reseller.agentnum()));
+      long custnum = TestData.customer(reseller.agentnum(), "Dee", "Ployed", "");
+      Object[] customers = (Object[]) gateway.call("agent_list_customers", Map.of("session_id", session,
+          "search", "ployed")).get("customers");
+      assertThat(customers).hasSize(1);
+      assertThat(((Map<?, ?>) customers[0]).get("custnum")).isEqualTo(String.valueOf(custnum));
       assertThat(gateway.call("new_customer", Map.of("session_id", session + "x")))
           .containsEntry("error", AgentSessions.CANT_RESUME);
       assertThat(gateway.call("agent_logout", Map.of("session_id", session))).containsEntry("error", "");

@@ -104,8 +104,8 @@ class TenantIsolationIT {
         Map.of("session_id", sessionB, "agentnum", (int) a.agentnum()))) {
       assertThat(gateway.call("agent_info", params))
           .containsEntry("agent", "Reseller " + b.username())
-          .containsEntry("num_active", 1).containsEntry("num_prospect", 0)
-          .containsEntry("num_susp", 0).containsEntry("num_cancel", 0);
+          .containsEntry("num_active", "1").containsEntry("num_prospect", "0")
+          .containsEntry("num_susp", "0").containsEntry("num_cancel", "0");
     }
   }
 
@@ -113,11 +113,11 @@ class TenantIsolationIT {
   void anotherAgentsPackagesAndPrivateDomainAreNotOffered() throws Exception {
     Map<String, Object> info = gateway.call("signup_info", Map.of("session_id", sessionB));
     for (Object pkg : (Object[]) info.get("part_pkg")) {
-      assertThat(((Map<?, ?>) pkg).get("pkgpart")).isNotEqualTo((int) a.pkgpart());
+      assertThat(((Map<?, ?>) pkg).get("pkgpart")).isNotEqualTo(String.valueOf(a.pkgpart()));
     }
     for (Object domain : (Object[]) info.get("svc_domain")) {
       assertThat(((Map<?, ?>) domain).get("domain")).isNotEqualTo(a.privateDomain());
-      assertThat(((Map<?, ?>) domain).get("svcnum")).isNotEqualTo((int) a.domsvc());
+      assertThat(((Map<?, ?>) domain).get("svcnum")).isNotEqualTo(String.valueOf(a.domsvc()));
     }
   }
 
@@ -180,7 +180,7 @@ class TenantIsolationIT {
     Map<String, Object> answer = gateway.call("agent_list_customers", search);
     assertThat(answer).containsEntry("error", "");
     return Arrays.stream((Object[]) answer.get("customers"))
-        .map(c -> ((Number) ((Map<?, ?>) c).get("custnum")).longValue()).toList();
+        .map(c -> Long.valueOf(String.valueOf(((Map<?, ?>) c).get("custnum")))).toList();
   }
 
   private static Map<String, Object> signup(String username, long pkgpart) {
