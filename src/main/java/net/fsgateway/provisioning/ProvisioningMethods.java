@@ -42,14 +42,14 @@ public final class ProvisioningMethods implements MethodService {
         AgentSessions::close);
     ProvisioningService accounts = new ProvisioningService(db);
     CustomerSearch customers = new CustomerSearch(db);
-    SignupInfo signup = new SignupInfo(db);
+    SignupInfo signup = new SignupInfo(db, config.signup());
     return Future.join(
         register(sink, sessions, "check_username", accounts::checkUsername),
         register(sink, sessions, "suspend_username", accounts::suspend),
         register(sink, sessions, "unsuspend_username", accounts::unsuspend),
         register(sink, sessions, "agent_info", (agent, params) -> accounts.agentInfo(agent)),
         register(sink, sessions, "agent_list_customers", customers::list),
-        register(sink, sessions, "signup_info", (agent, params) -> signup.info(agent))).mapEmpty();
+        register(sink, sessions, "signup_info", signup::info)).mapEmpty();
   }
 
   private static Future<Void> register(MethodSink sink, AgentSessions sessions, String method,
