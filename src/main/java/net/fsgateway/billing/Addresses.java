@@ -76,7 +76,8 @@ public final class Addresses {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + (m.group(4).isEmpty() ? "" : " x" + m.group(4)));
+    String extension = m.group(4).isEmpty() ? "" : " x" + m.group(4);
+    return Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + extension);
   }
 
   public static boolean email(String text) {

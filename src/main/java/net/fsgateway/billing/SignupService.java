@@ -90,7 +90,8 @@ public final class SignupService {
    */
   private Future<String> charge(SignupPlan plan, SignupRequest request) {
     BigDecimal amount = plan.firstCharge();
-    if (request.payment() instanceof Payment.Prepay || !request.payment().chargedAtSignup() || amount.signum() == 0) {
+    Payment payment = request.payment();
+    if (payment instanceof Payment.Prepay || !payment.chargedAtSignup() || amount.signum() == 0) {
       return Future.succeededFuture("");
     }
     return processor.charge(request.payment(), amount)

@@ -15,8 +15,8 @@ import net.fsgateway.security.CardVault;
  * Writes a whole signup atomically: customer, billing and service locations, invoicing list, payment info (card,
  * account and SSN encrypted by the {@link CardVault}), package, account, the first invoice, its payment (or the
  * prepaid credit applied to it) and the audit row. Most signups are one statement; PREPAY adds the card's
- * redemption and a registration code its consumption, in the same transaction. Any failure rolls all of it back, so a crash leaves
- * the whole signup or none of it.
+ * redemption and a registration code its consumption, in the same transaction. Any failure rolls all of it back,
+ * so a crash leaves the whole signup or none of it.
  */
 final class SignupStore {
   /** What the transaction created. */

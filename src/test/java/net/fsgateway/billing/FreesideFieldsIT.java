@@ -106,7 +106,8 @@ class FreesideFieldsIT {
     assertThat(queryLong("SELECT count(*) FROM cust_location WHERE custnum = ?", custnum)).isEqualTo(2);
     assertThat(queryString("SELECT string_agg(dest, ',' ORDER BY destnum) FROM cust_main_invoice WHERE custnum = ?",
         custnum)).isEqualTo("tofu@example.com,POST");
-    assertThat(queryString("SELECT sec_phrase FROM svc_acct WHERE username = ?", username)).isEqualTo("first pet: tofu");
+    assertThat(queryString("SELECT sec_phrase FROM svc_acct WHERE username = ?", username))
+        .isEqualTo("first pet: tofu");
 
     CardVault vault = new CardVault(CardKeys.load(gateway.config().billing().cardKey(), "unused", true));
     try (Connection c = SignupFixtures.jdbc();
