@@ -22,7 +22,8 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
  * {@code statedefault}, {@code refnum}, {@code default_pkgpart}, {@code signup_service}, {@code svc_acct_pop}
  * (always empty: the gateway has no POPs) and the gateway's own {@code svc_domain}. A {@code promo_code} or
  * {@code reg_code} narrows the packages; when it matches none the answer carries Freeside's error with the
- * agent's whole list, as Freeside's does. Flags are "1" or "", as Freeside's configuration answers them.
+ * agent's whole list, as Freeside's does. Flags are "1" or "", as Freeside's configuration answers them; the
+ * form-describing keys come from {@link SignupInfoExtras}.
  */
 public final class SignupInfo {
   /** The card types new_customer accepts, as Freeside's card_types (display name to Business::CreditCard name). */
@@ -57,7 +58,7 @@ public final class SignupInfo {
       String agentName = referrals.result().iterator().next().getString("agent");
       String error = !packages.result().codeUnmatched() ? ""
           : reg.isEmpty() ? "Unknown promotional code" : "Unknown registration code";
-      return XStruct.builder()
+      XStruct.Builder info = XStruct.builder()
           .put("error", error)
           .put("part_pkg", PackageEntries.of(packages.result().rows(), rules.paybys()))
           .put("cust_main_county", locations(locations.result()))
@@ -77,8 +78,9 @@ public final class SignupInfo {
           .put("security_phrase", "1")
           .put("ship_enabled", "1")
           .put("svc_acct_pop", new XArray(List.of()))
-          .put("svc_domain", domains(domains.result()))
-          .build();
+          .put("svc_domain", domains(domains.result()));
+      SignupInfoExtras.addTo(info, rules.paybys());
+      return info.build();
     });
   }
 

@@ -181,6 +181,13 @@ class ProvisioningIT {
         .isEqualTo(Map.of("cvv", "1", "require", "", "country", "US", "state", "CA", "service", "svc_acct",
             "pkgpart", "", "refnum", "1"));
     assertThat((Object[]) info.get("svc_acct_pop")).as("the gateway has no POPs").isEmpty();
+    assertThat(asMap(info.get("msgcat"))).containsEntry("invalid_card", "Invalid credit card number")
+        .containsEntry("empty_password", "Empty password");
+    assertThat(asMap(info.get("label"))).containsEntry("stateid", "Driver's License");
+    assertThat(stringly(info.get("hide_payment_fields"))).isEqualTo(List.of("0", "0", "0"));
+    assertThat(stringly(info.get("paytypes"))).asList().contains("Personal checking");
+    assertThat(stringly(Map.of("emailinvoiceonly", info.get("emailinvoiceonly"), "stateid", info.get("stateid_enabled"))))
+        .isEqualTo(Map.of("emailinvoiceonly", "", "stateid", "1"));
   }
 
   @SuppressWarnings("unchecked")
