@@ -186,7 +186,8 @@ class ProvisioningIT {
     assertThat(asMap(info.get("label"))).containsEntry("stateid", "Driver's License");
     assertThat(stringly(info.get("hide_payment_fields"))).isEqualTo(List.of("0", "0", "0"));
     assertThat(stringly(info.get("paytypes"))).asList().contains("Personal checking");
-    assertThat(stringly(Map.of("emailinvoiceonly", info.get("emailinvoiceonly"), "stateid", info.get("stateid_enabled"))))
+    assertThat(stringly(Map.of("emailinvoiceonly", info.get("emailinvoiceonly"),
+        "stateid", info.get("stateid_enabled"))))
         .isEqualTo(Map.of("emailinvoiceonly", "", "stateid", "1"));
   }
 
