@@ -76,7 +76,8 @@ class PerlWireSignupIT {
         .replace("<string>abc123</string>", "<string>" + data.sessionId + "</string>")
         .replace("<i4>2</i4>", "<i4>" + data.pkgpart + "</i4>")
         .replace("<string>tofu</string>", "<string>tofu-ss</string>")
-        .replaceFirst("<struct>", "<struct><member><name>ss</name><value><string>219-09-9999</string></value></member>");
+        .replaceFirst("<struct>",
+            "<struct><member><name>ss</name><value><string>219-09-9999</string></value></member>");
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(gateway.url("/selfservice/xmlrpc.cgi")))
             .header("Content-Type", "text/xml")
