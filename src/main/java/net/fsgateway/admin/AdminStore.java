@@ -27,6 +27,11 @@ public final class AdminStore {
     this.c = connection;
   }
 
+  /** The same transaction, for the signup catalogue's commands ({@link CatalogStore}). */
+  CatalogStore catalog() {
+    return new CatalogStore(c, this);
+  }
+
   public long createAgent(String username, String name, char[] password) throws SQLException {
     String hash = AgentPasswords.hash(password);
     try (PreparedStatement s = c.prepareStatement(AdminQueries.INSERT_AGENT)) {
@@ -79,6 +84,15 @@ public final class AdminStore {
 
   public void allowPackage(String agentUsername, long pkgpart) throws SQLException {
     long agentnum = agentnum(agentUsername);
+    requirePackage(pkgpart);
+    try (PreparedStatement s = c.prepareStatement(AdminQueries.ALLOW_PACKAGE)) {
+      s.setLong(1, agentnum);
+      s.setLong(2, pkgpart);
+      s.executeUpdate();
+    }
+  }
+
+  void requirePackage(long pkgpart) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(AdminQueries.PACKAGE_EXISTS)) {
       s.setLong(1, pkgpart);
       try (ResultSet r = s.executeQuery()) {
@@ -86,11 +100,6 @@ public final class AdminStore {
           throw new AdminException("no package with pkgpart " + pkgpart);
         }
       }
-    }
-    try (PreparedStatement s = c.prepareStatement(AdminQueries.ALLOW_PACKAGE)) {
-      s.setLong(1, agentnum);
-      s.setLong(2, pkgpart);
-      s.executeUpdate();
     }
   }
 

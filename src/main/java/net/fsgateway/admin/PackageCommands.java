@@ -2,13 +2,15 @@ package net.fsgateway.admin;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.util.List;
+import net.fsgateway.config.SignupConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code admin package create|allow}: what can be sold, and which agent may sell it. */
+/** {@code admin package create|allow|signup}: what can be sold, which agent may sell it, and how it is bought. */
 @Command(name = "package", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
     description = "Packages (part_pkg) and what each agent may sell.",
-    subcommands = {PackageCommands.Create.class, PackageCommands.Allow.class})
+    subcommands = {PackageCommands.Create.class, PackageCommands.Allow.class, PackageCommands.Signup.class})
 final class PackageCommands {
 
   @Command(name = "create", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
@@ -60,6 +62,38 @@ final class PackageCommands {
     void execute(AdminStore store, PrintWriter out) throws SQLException {
       store.allowPackage(agent, pkgpart);
       out.println("agent " + agent + " may sell pkgpart " + pkgpart);
+    }
+  }
+
+  @Command(name = "signup", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
+      description = "Set a package's promotional code and the payment types it may be bought with.")
+  static final class Signup extends AdminAction {
+    @Option(names = "--pkgpart", required = true)
+    long pkgpart;
+
+    @Option(names = "--promo-code", description = "Promotional code that selects the package ('' clears it).")
+    String promoCode;
+
+    @Option(names = "--paybys", split = ",", description = "e.g. BILL,CARD (within billing.paybys); '' = every type.")
+    List<String> paybys;
+
+    @Override
+    void prepare() {
+      if (promoCode != null && !promoCode.isEmpty()) {
+        promoCode = Validation.text("--promo-code", promoCode);
+      }
+      if (paybys != null) {
+        paybys = paybys.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        if (!SignupConfig.KNOWN_PAYBYS.containsAll(paybys)) {
+          throw new AdminException("--paybys: each of " + String.join(", ", SignupConfig.KNOWN_PAYBYS));
+        }
+      }
+    }
+
+    @Override
+    void execute(AdminStore store, PrintWriter out) throws SQLException {
+      store.catalog().setPackageSignup(pkgpart, promoCode, paybys);
+      out.println("pkgpart " + pkgpart + " updated");
     }
   }
 }

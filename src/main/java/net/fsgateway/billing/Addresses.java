@@ -3,14 +3,23 @@ package net.fsgateway.billing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Postal and contact fields of a customer: codes, postal codes, phone numbers and the invoicing e-mail list. */
+/**
+ * Postal and contact fields of a customer, checked as Freeside checks them (FS::Record ut_name, ut_text, ut_zip,
+ * ut_phonen) and normalised the way it stores them; the invoicing e-mail list.
+ */
 public final class Addresses {
+  private static final String WORD = "\\p{L}\\p{M}\\p{Nd}\\p{Pc}";
+  private static final Pattern NAME = Pattern.compile("[" + WORD + " ,.\\-']+");
+  private static final Pattern TEXT = Pattern.compile("[" + WORD + " !@#$%&()\\-+;:'\",.?/=\\[\\]<>~]+");
   private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2}");
   private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
-  private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,9}");
-  private static final Pattern PHONE = Pattern.compile("[0-9+()\\-. x]{7,30}");
+  private static final Pattern CA_ZIP = Pattern.compile("([A-Za-z]\\d[A-Za-z])\\s*(\\d[A-Za-z]\\d)");
+  private static final Pattern AU_ZIP = Pattern.compile("\\d{4}");
+  private static final Pattern OTHER_ZIP = Pattern.compile("[" + WORD + "][" + WORD + "\\-\\s]{0,8}[" + WORD + "]");
+  private static final Pattern NANP = Pattern.compile("(\\d{3})(\\d{3})(\\d{4})(\\d*)");
   // Deliberately simple: a local part, an @ and a dotted domain; mailers decide the rest.
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
   static final int MAX_EMAILS = 10;
@@ -22,33 +31,80 @@ public final class Addresses {
     return TWO_LETTERS.matcher(text).matches();
   }
 
-  /** US ZIP codes are 5 or 5+4 digits (leading zeros kept); elsewhere a short alphanumeric postal code. */
-  public static boolean postalCode(String zip, String country) {
-    return "US".equalsIgnoreCase(country) ? US_ZIP.matcher(zip).matches() : POSTAL_CODE.matcher(zip).matches();
+  /** ut_name: letters, digits, spaces and , . - ' (at least one character). */
+  public static boolean name(String text) {
+    return NAME.matcher(text).matches();
   }
 
-  public static boolean phone(String text) {
-    return PHONE.matcher(text).matches() && text.chars().anyMatch(Character::isDigit);
+  /** ut_text: letters, digits, spaces and common punctuation (at least one character). */
+  public static boolean text(String text) {
+    return TEXT.matcher(text).matches();
+  }
+
+  /** The countries whose postal codes Freeside checks by format (and requires). */
+  public static boolean zipFormatKnown(String country) {
+    return country.equals("US") || country.equals("CA") || country.equals("AU");
+  }
+
+  /** ut_zip: the postal code as stored ("K1A 0B1"), or empty when it is not valid for the country. */
+  public static Optional<String> postalCode(String zip, String country) {
+    String z = zip.strip();
+    return switch (country.toUpperCase(java.util.Locale.ROOT)) {
+      case "US" -> US_ZIP.matcher(z).matches() ? Optional.of(z) : Optional.empty();
+      case "CA" -> {
+        Matcher m = CA_ZIP.matcher(z);
+        yield m.matches() ? Optional.of((m.group(1) + " " + m.group(2)).toUpperCase(java.util.Locale.ROOT))
+            : Optional.empty();
+      }
+      case "AU" -> AU_ZIP.matcher(z).matches() ? Optional.of(z) : Optional.empty();
+      default -> z.isEmpty() || OTHER_ZIP.matcher(z).matches() ? Optional.of(z) : Optional.empty();
+    };
+  }
+
+  /**
+   * ut_phonen: a US or Canadian number is ten digits (plus an extension), stored "555-555-1212 x12"; elsewhere
+   * free text. Empty when not valid.
+   */
+  public static Optional<String> phone(String text, String country) {
+    if (text.isEmpty()) {
+      return Optional.of("");
+    }
+    if (!country.equals("US") && !country.equals("CA")) {
+      return text(text) ? Optional.of(text) : Optional.empty();
+    }
+    Matcher m = NANP.matcher(text.replaceAll("\\D", ""));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String extension = m.group(4).isEmpty() ? "" : " x" + m.group(4);
+    return Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + extension);
   }
 
   public static boolean email(String text) {
     return text.length() <= 254 && EMAIL.matcher(text).matches();
   }
 
-  /** The comma-separated list split as Freeside splits it; empty when any address is malformed. */
+  /**
+   * The comma-separated list split as Freeside splits it: '' is no addresses; {@code POST} (send invoices by
+   * post) is kept as a destination as Freeside keeps it. Empty when an address is malformed or there are too many.
+   */
   public static Optional<List<String>> emailList(String text) {
     List<String> out = new ArrayList<>();
+    if (text.isBlank()) {
+      return Optional.of(List.of());
+    }
     for (String part : text.strip().split("\\s*,\\s*")) {
-      if (!email(part)) {
+      if (!part.equals("POST") && !email(part)) {
         return Optional.empty();
       }
       out.add(part);
     }
-    return out.isEmpty() || out.size() > MAX_EMAILS ? Optional.empty() : Optional.of(List.copyOf(out));
+    return out.size() > MAX_EMAILS ? Optional.empty() : Optional.of(List.copyOf(out));
   }
 
-  /** Free text of a name or address line: present when required, bounded, no control characters. */
+  /** Free text (comments): bounded, no control characters but line breaks. */
   public static boolean freeText(String text, int maxLength) {
-    return text.length() <= maxLength && text.codePoints().noneMatch(Character::isISOControl);
+    return text.length() <= maxLength
+        && text.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
   }
 }

@@ -48,8 +48,9 @@ public final class BillingMethods implements MethodService {
             !config.pg().embedded()))
         .map(CardVault::new)
         .compose(vault -> {
-          SignupService service = new SignupService(sessions, new SignupChecks(pool), new SignupStore(pool, vault),
-              processor, billing.processorTimeoutMs(), passwords, hashers, Clock.systemUTC());
+          SignupService service = new SignupService(sessions,
+              new SignupChecks(pool, config.signup().defaultRefnum()), new SignupStore(pool, vault),
+              processor, billing.processorTimeoutMs(), passwords, hashers, Clock.systemUTC(), config.signup());
           return sink.register("new_customer", service::newCustomer);
         });
   }

@@ -1,85 +1,93 @@
 package net.fsgateway.billing;
 
 import java.time.YearMonth;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.fsgateway.billing.CardNumbers.CardType;
+import net.fsgateway.config.SignupConfig;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.xmlrpc.XStruct;
 
-/** Reads and checks the billing fields (payby, payinfo, paycvv, paydate, payname) of a new_customer call. */
+/**
+ * Reads and checks the billing fields (payby, payinfo, paycvv, paydate, payname) of a new_customer call with
+ * Freeside's texts (Signup.pm, cust_payby check). The payment type must be one {@code billing.paybys} allows;
+ * the CVV is optional unless {@code billing.requireCvv}. A package's own payment types are checked later
+ * ({@link SignupChecks}).
+ */
 final class PaymentParser {
-  private static final Pattern ACCOUNT = Pattern.compile("\\d{4,17}");
-  private static final Pattern CVV = Pattern.compile("\\d{3,4}");
+  static final String ILLEGAL_PAYBY = "Illegal payment type";
+  private static final Pattern ECHECK = Pattern.compile("(\\d{4,17})@(\\d{9})");
   private static final Pattern PREPAID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final Pattern CHECK_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}\\p{Pc} ,.\\-']*");
+  private static final Pattern CARD_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}\\p{Pc} ,.\\-'&]*");
 
   private PaymentParser() {
   }
 
   /** {@code defaultPayname} is the customer's "first last", Freeside's name on a card sent without payname. */
-  static Payment parse(XStruct p, YearMonth now, String defaultPayname) {
+  static Payment parse(XStruct p, YearMonth now, String defaultPayname, SignupConfig rules) {
     String payby = Fields.trimmed(p, "payby");
+    if (!rules.paybys().contains(payby)) {
+      throw new SignupRejected(ILLEGAL_PAYBY);
+    }
     String payinfo = Fields.trimmed(p, "payinfo");
     String payname = Fields.trimmed(p, "payname");
-    if (payby.equals("CARD")) {
-      return card(payinfo, Fields.trimmed(p, "paydate"), Fields.trimmed(p, "paycvv"),
-          payname.isEmpty() ? defaultPayname : payname, now);
-    }
-    if (payby.equals("CHEK")) {
-      return check(payinfo, payname);
-    }
-    if (payby.equals("PREPAY")) {
-      if (!PREPAID.matcher(payinfo).matches()) {
-        throw new SignupRejected("payinfo: a prepaid card number is required");
+    return switch (payby) {
+      case "CARD" -> card(p, payinfo, payname, defaultPayname, now, rules.requireCvv());
+      case "DCRD" -> new Payment.OnDemand(card(p, payinfo, payname, defaultPayname, now, rules.requireCvv()));
+      case "CHEK" -> check(payinfo, payname);
+      case "DCHK" -> new Payment.OnDemand(check(payinfo, payname));
+      case "PREPAY" -> {
+        if (!PREPAID.matcher(payinfo).matches()) {
+          throw new SignupRejected(SignupRejected.INVALID_PREPAID);
+        }
+        yield new Payment.Prepay(payinfo);
       }
-      return new Payment.Prepay(payinfo);
-    }
-    throw new SignupRejected("payby: Illegal payment type (must be CARD, CHEK or PREPAY)");
+      case "BILL" -> new Payment.Bill();
+      default -> throw new SignupRejected(ILLEGAL_PAYBY);
+    };
   }
 
-  private static Payment.Card card(String payinfo, String paydate, String paycvv, String payname, YearMonth now) {
-    String number = CardNumbers.normalize(payinfo);
-    if (number.isEmpty()) {
-      throw new SignupRejected("payinfo: a credit card number is required");
+  private static Payment.Card card(XStruct p, String payinfo, String payname, String defaultPayname,
+                                   YearMonth now, boolean requireCvv) {
+    String paycvv = Fields.trimmed(p, "paycvv");
+    if (paycvv.isEmpty() && requireCvv) {
+      throw new SignupRejected("CVV2 is required");
     }
-    if (!number.chars().allMatch(Character::isDigit) || number.length() < 13 || number.length() > 19
-        || !CardNumbers.luhn(number)) {
-      throw new SignupRejected("payinfo: Illegal (mistyped?) credit card number");
+    String number = payinfo.replaceAll("\\D", "");
+    if (number.length() < 13 || number.length() > 19 || !CardNumbers.luhn(number)) {
+      throw new SignupRejected("Invalid credit card number");
     }
-    CardType type = CardNumbers.type(number)
-        .orElseThrow(() -> new SignupRejected("payinfo: Unknown card type"));
-    if (paydate.isEmpty()) {
-      throw new SignupRejected("paydate: Expiration date required");
+    CardType type = CardNumbers.type(number).orElseThrow(() -> new SignupRejected("Unknown card type"));
+    if (!paycvv.isEmpty() && !paycvv.matches("\\d{" + type.cvvLength() + "}")) {
+      throw new SignupRejected(type == CardType.AMEX ? "CVV2 (CID) for American Express cards is four digits."
+          : "CVV2 (CVC2/CID) is three digits.");
+    }
+    String paydate = Fields.trimmed(p, "paydate");
+    if (paydate.isEmpty() || paydate.equals("-")) {
+      throw new SignupRejected("Expiration date required");
     }
     YearMonth expiry = ExpiryDates.parse(paydate)
-        .orElseThrow(() -> new SignupRejected("paydate: Illegal expiration date (use mm/yyyy, m/yyyy, mm/yy or m/yy)"));
+        .orElseThrow(() -> new SignupRejected("Illegal expiration date: " + paydate));
     if (ExpiryDates.expired(expiry, now)) {
-      throw new SignupRejected("paydate: Expired card");
+      throw new SignupRejected("Expired card");
     }
-    if (!CVV.matcher(paycvv).matches() || paycvv.length() != type.cvvLength()) {
-      throw new SignupRejected("paycvv: CVV must be " + type.cvvLength() + " digits for this card type");
+    String name = payname.isEmpty() ? defaultPayname : payname;
+    if (!CARD_NAME.matcher(name).matches() || name.length() > LocationParser.MAX) {
+      throw FieldTexts.illegalName("payname", name);
     }
-    if (!Addresses.freeText(payname, 80)) {
-      throw new SignupRejected("payname: the exact name on the card, at most 80 characters");
-    }
-    return new Payment.Card(number, type, expiry, paycvv, payname);
+    return new Payment.Card(number, type, expiry, paycvv, name);
   }
 
+  /** account@aba as Freeside's US electronic checks; the ABA number must also pass its check digit. */
   private static Payment.Check check(String payinfo, String payname) {
-    int at = payinfo.indexOf('@');
-    if (at < 0) {
-      throw new SignupRejected("payinfo: electronic check must be account_number@routing_number");
+    Matcher m = ECHECK.matcher(payinfo.replaceAll("[^\\d@.]", ""));
+    if (!m.matches() || !RoutingNumbers.valid(m.group(2))) {
+      throw new SignupRejected("invalid echeck account@aba");
     }
-    String account = payinfo.substring(0, at).strip();
-    String routing = payinfo.substring(at + 1).strip();
-    if (!ACCOUNT.matcher(account).matches()) {
-      throw new SignupRejected("payinfo: Illegal account number (4 to 17 digits)");
+    if (!CHECK_NAME.matcher(payname).matches() || payname.length() > LocationParser.MAX) {
+      throw FieldTexts.illegalName("payname", payname);
     }
-    if (!RoutingNumbers.valid(routing)) {
-      throw new SignupRejected("payinfo: Illegal ABA/routing number");
-    }
-    if (payname.isEmpty() || !Addresses.freeText(payname, 80)) {
-      throw new SignupRejected("payname: the bank name is required for electronic checks");
-    }
-    return new Payment.Check(account, routing, payname);
+    return new Payment.Check(m.group(1), m.group(2), payname);
   }
 }

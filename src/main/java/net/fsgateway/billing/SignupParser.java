@@ -3,6 +3,7 @@ package net.fsgateway.billing;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
+import net.fsgateway.config.SignupConfig;
 import net.fsgateway.dispatch.CallFailure;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.security.ServicePasswords;
@@ -11,64 +12,67 @@ import net.fsgateway.xmlrpc.XStruct;
 /**
  * Turns a new_customer struct into a {@link SignupRequest}, reading each field by its meaning (a zip sent as
  * {@code <i4>02134</i4>} stays "02134"). The first invalid field ends parsing with a {@link SignupRejected}
- * naming it; a struct or array where a scalar belongs is an invalid-params fault (from {@link Fields}).
+ * carrying Freeside's text for it; a struct or array where a scalar belongs is an invalid-params fault (from
+ * {@link Fields}). Fields for features the gateway does not have are accepted and ignored (README lists them).
  */
 public final class SignupParser {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,31}");
-  private static final int NAME_MAX = 80;
+  private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{Nd} ._-]{1,64}");
 
   private SignupParser() {
   }
 
-  public static SignupRequest parse(XStruct p, YearMonth now) {
+  public static SignupRequest parse(XStruct p, YearMonth now, SignupConfig rules) {
     String password = Fields.text(p, "_password");
-    SignupRequest.Customer customer = customer(p);
-    List<String> emails = Addresses.emailList(Fields.trimmed(p, "invoicing_list"))
-        .orElseThrow(() -> new SignupRejected("invoicing_list: one to " + Addresses.MAX_EMAILS
-            + " valid e-mail addresses, comma-separated, are required"));
+    if (password.isEmpty()) {
+      throw new SignupRejected("Empty password");
+    }
     long pkgpart = pkgpart(p);
+    SignupRequest.Location bill = LocationParser.bill(p);
+    SignupRequest.Customer customer = CustomerParser.parse(p, bill.country());
+    SignupRequest.Location ship = LocationParser.ship(p, bill);
+    List<String> emails = invoicingList(Fields.trimmed(p, "invoicing_list"));
     String username = Fields.trimmed(p, "username");
     if (!USERNAME.matcher(username).matches()) {
-      throw new SignupRejected("username: 2 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      throw new SignupRejected("Illegal username (2-32): " + username);
     }
     ServicePasswords.violation(password, username).ifPresent(message -> {
       throw new SignupRejected(message);
     });
+    String secPhrase = Fields.trimmed(p, "sec_phrase");
+    if (!secPhrase.isEmpty() && (!Addresses.text(secPhrase) || secPhrase.length() > LocationParser.MAX)) {
+      throw FieldTexts.illegalText("sec_phrase", secPhrase);
+    }
     Long domsvc = domsvc(p);
     String domain = Fields.trimmed(p, "domain");
-    Payment payment = PaymentParser.parse(p, now, customer.first() + " " + customer.last());
-    return new SignupRequest(customer, emails, pkgpart, username, password, domsvc, domain, payment);
+    String promoCode = code(p, "promo_code", SignupRejected.UNKNOWN_PROMO_CODE);
+    String regCode = code(p, "reg_code", SignupRejected.UNKNOWN_REG_CODE);
+    Payment payment = PaymentParser.parse(p, now, customer.first() + " " + customer.last(), rules);
+    return new SignupRequest(customer, bill, ship, emails, pkgpart, username, password, secPhrase, domsvc, domain,
+        promoCode, regCode, payment);
   }
 
-  private static SignupRequest.Customer customer(XStruct p) {
-    String country = required(p, "country", 2);
-    if (!Addresses.twoLetterCode(country)) {
-      throw new SignupRejected("country: a 2-letter country code is required");
-    }
-    String state = required(p, "state", 2);
-    if (!Addresses.twoLetterCode(state)) {
-      throw new SignupRejected("state: a 2-letter state or province code is required");
-    }
-    String zip = required(p, "zip", 10);
-    if (!Addresses.postalCode(zip, country)) {
-      throw new SignupRejected("zip: Illegal zip or postal code");
-    }
-    return new SignupRequest.Customer(required(p, "first", NAME_MAX), required(p, "last", NAME_MAX),
-        optional(p, "company", NAME_MAX), required(p, "address1", NAME_MAX), optional(p, "address2", NAME_MAX),
-        required(p, "city", NAME_MAX), state.toUpperCase(java.util.Locale.ROOT), zip,
-        country.toUpperCase(java.util.Locale.ROOT), phone(p, "daytime"), phone(p, "night"), phone(p, "fax"));
+  /** Optional, as in Freeside; {@code POST} (invoices by post) is a destination like an address. */
+  private static List<String> invoicingList(String text) {
+    return Addresses.emailList(text).orElseThrow(() -> {
+      String bad = List.of(text.strip().split("\\s*,\\s*")).stream()
+          .filter(dest -> !dest.equals("POST") && !Addresses.email(dest)).findFirst().orElse("");
+      return new SignupRejected(bad.isEmpty()
+          ? "invoicing_list: at most " + Addresses.MAX_EMAILS + " addresses"
+          : "Illegal email invoice address: " + bad);
+    });
   }
 
   private static long pkgpart(XStruct p) {
-    Long pkgpart;
     Fields.text(p, "pkgpart"); // a struct or array here is invalid params (a fault), not a field error
+    Long pkgpart;
     try {
       pkgpart = Fields.number(p, "pkgpart");
     } catch (CallFailure notANumber) {
-      throw new SignupRejected("pkgpart: Please select a package");
+      pkgpart = null;
     }
     if (pkgpart == null || pkgpart <= 0) {
-      throw new SignupRejected("pkgpart: Please select a package");
+      throw new SignupRejected("Please select a package");
     }
     return pkgpart;
   }
@@ -82,30 +86,12 @@ public final class SignupParser {
     }
   }
 
-  private static String required(XStruct p, String name, int max) {
-    String value = Fields.trimmed(p, name);
-    if (value.isEmpty()) {
-      throw new SignupRejected(name + ": required");
+  /** A promotional or registration code: a shape no real code has cannot match one. */
+  private static String code(XStruct p, String field, String unknown) {
+    String code = Fields.trimmed(p, field);
+    if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+      throw new SignupRejected(unknown);
     }
-    return checked(name, value, max);
-  }
-
-  private static String optional(XStruct p, String name, int max) {
-    return checked(name, Fields.trimmed(p, name), max);
-  }
-
-  private static String checked(String name, String value, int max) {
-    if (!Addresses.freeText(value, max)) {
-      throw new SignupRejected(name + ": at most " + max + " characters, no control characters");
-    }
-    return value;
-  }
-
-  private static String phone(XStruct p, String name) {
-    String value = Fields.trimmed(p, name);
-    if (!value.isEmpty() && !Addresses.phone(value)) {
-      throw new SignupRejected(name + ": Illegal phone number");
-    }
-    return value;
+    return code;
   }
 }

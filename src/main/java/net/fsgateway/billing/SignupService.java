@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.fsgateway.config.SignupConfig;
 import net.fsgateway.dispatch.CallRequest;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.security.ServicePasswords;
@@ -34,9 +35,11 @@ public final class SignupService {
   private final ServicePasswords passwords;
   private final WorkerExecutor hashers;
   private final Clock clock;
+  private final SignupConfig rules;
 
   SignupService(AgentSessions sessions, SignupChecks checks, SignupStore store, PaymentProcessor processor,
-                long processorTimeoutMs, ServicePasswords passwords, WorkerExecutor hashers, Clock clock) {
+                long processorTimeoutMs, ServicePasswords passwords, WorkerExecutor hashers, Clock clock,
+                SignupConfig rules) {
     this.sessions = sessions;
     this.checks = checks;
     this.store = store;
@@ -45,6 +48,7 @@ public final class SignupService {
     this.passwords = passwords;
     this.hashers = hashers;
     this.clock = clock;
+    this.rules = rules;
   }
 
   public Future<XmlRpcValue> newCustomer(CallRequest call) {
@@ -56,7 +60,7 @@ public final class SignupService {
   }
 
   private Future<XmlRpcValue> signup(long agentnum, XStruct params) {
-    SignupRequest request = SignupParser.parse(params, YearMonth.now(clock));
+    SignupRequest request = SignupParser.parse(params, YearMonth.now(clock), rules);
     return checks.plan(agentnum, request)
         .compose(plan -> hashPassword(request.password())
             .compose(hash -> charge(plan, request)
@@ -68,6 +72,8 @@ public final class SignupService {
               .put("custnum", Long.toString(created.custnum()))
               .put("signup_service", "svc_acct")
               .put("svcnum", Long.toString(created.svcnum()))
+              // Freeside also answers _password; the gateway never echoes a password (README, differences).
+              .put("username", request.username())
               .build();
         });
   }
@@ -78,10 +84,14 @@ public final class SignupService {
         : Future.succeededFuture(passwords.hash(password));
   }
 
-  /** The approved charge's reference; '' when nothing needs charging (PREPAY is settled in the transaction). */
+  /**
+   * The approved charge's reference; '' when nothing needs charging (PREPAY is settled in the transaction; BILL,
+   * DCRD and DCHK are billed later).
+   */
   private Future<String> charge(SignupPlan plan, SignupRequest request) {
     BigDecimal amount = plan.firstCharge();
-    if (request.payment() instanceof Payment.Prepay || amount.signum() == 0) {
+    Payment payment = request.payment();
+    if (payment instanceof Payment.Prepay || !payment.chargedAtSignup() || amount.signum() == 0) {
       return Future.succeededFuture("");
     }
     return processor.charge(request.payment(), amount)

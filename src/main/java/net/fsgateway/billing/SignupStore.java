@@ -12,10 +12,11 @@ import java.time.LocalDate;
 import net.fsgateway.security.CardVault;
 
 /**
- * Writes a whole signup atomically: customer, location, invoicing list, payment info, package, account, the first
- * invoice, its payment (or the prepaid credit applied to it) and the audit row. CARD and CHEK are one statement;
- * PREPAY adds the card's redemption in the same transaction. Any failure rolls all of it back, so a crash leaves
- * the whole signup or none of it.
+ * Writes a whole signup atomically: customer, billing and service locations, invoicing list, payment info (card,
+ * account and SSN encrypted by the {@link CardVault}), package, account, the first invoice, its payment (or the
+ * prepaid credit applied to it) and the audit row. Most signups are one statement; PREPAY adds the card's
+ * redemption and a registration code its consumption, in the same transaction. Any failure rolls all of it back,
+ * so a crash leaves the whole signup or none of it.
  */
 final class SignupStore {
   /** What the transaction created. */
@@ -30,17 +31,30 @@ final class SignupStore {
     this.vault = vault;
   }
 
-  /** {@code reference} is the processor's approved charge ('' for PREPAY or a zero charge). */
+  /** {@code reference} is the processor's approved charge ('' for PREPAY, a zero charge or no charge at signup). */
   Future<Created> insert(SignupPlan plan, SignupRequest request, String scheme, String hash, String reference) {
-    if (!(request.payment() instanceof Payment.Prepay prepay)) {
-      return pool.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signupTuple(plan, request, scheme, hash,
-          reference, true)).map(SignupStore::created);
+    Payment payment = request.payment();
+    boolean paidByProcessor = !(payment instanceof Payment.Prepay) && payment.chargedAtSignup();
+    Tuple signup = signupTuple(plan, request, scheme, hash, reference, paidByProcessor);
+    if (!(payment instanceof Payment.Prepay) && plan.regCodenum() == null) {
+      return pool.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signup).map(SignupStore::created);
     }
-    Tuple signup = signupTuple(plan, request, scheme, hash, reference, false);
-    return pool.withTransaction(conn -> conn.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signup)
+    // The registration code is consumed first: a racing signup waits on its row lock, then finds it gone.
+    return pool.withTransaction(conn -> consumeRegCode(conn, plan)
+        .compose(consumed -> conn.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signup))
         .map(SignupStore::created)
-        .compose(created -> redeem(conn, plan, prepay, created.custnum(), created.invnum(), plan.firstCharge())
-            .map(created)));
+        .compose(created -> payment instanceof Payment.Prepay prepay
+            ? redeem(conn, plan, prepay, created.custnum(), created.invnum(), plan.firstCharge()).map(created)
+            : Future.succeededFuture(created)));
+  }
+
+  private static Future<Void> consumeRegCode(SqlConnection conn, SignupPlan plan) {
+    if (plan.regCodenum() == null) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery(BillingQueries.CONSUME_REG_CODE).execute(Tuple.of(plan.regCodenum()))
+        .compose(rows -> rows.size() == 1 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new SignupRejected(SignupRejected.UNKNOWN_REG_CODE)));
   }
 
   private static Created created(RowSet<Row> rows) {
@@ -55,7 +69,7 @@ final class SignupStore {
         .compose(rows -> {
           if (rows.size() == 0) {
             // Another signup redeemed it between our check and this transaction.
-            return Future.failedFuture(new SignupRejected("payinfo: Prepaid card already used"));
+            return Future.failedFuture(new SignupRejected(SignupRejected.INVALID_PREPAID));
           }
           BigDecimal amount = rows.iterator().next().getBigDecimal("amount");
           if (amount.compareTo(charged) < 0) {
@@ -73,24 +87,33 @@ final class SignupStore {
   private Tuple signupTuple(SignupPlan plan, SignupRequest request, String scheme, String hash, String reference,
                             boolean paidByProcessor) {
     SignupRequest.Customer c = request.customer();
+    SignupRequest.Location bill = request.bill();
+    SignupRequest.Location ship = request.ship() == null ? bill : request.ship();
     Payment payment = request.payment();
+    Payment details = payment instanceof Payment.OnDemand onDemand ? onDemand.details() : payment;
     String mask = "";
     Buffer sealed = null;
     LocalDate paydate = null;
-    if (payment instanceof Payment.Card card) {
+    if (details instanceof Payment.Card card) {
       mask = CardVault.maskCard(card.number());
       sealed = Buffer.buffer(vault.encrypt(card.number()));
       paydate = card.expiry().atEndOfMonth();
-    } else if (payment instanceof Payment.Check check) {
+    } else if (details instanceof Payment.Check check) {
       mask = CardVault.maskAccount(check.account(), check.routing());
       sealed = Buffer.buffer(vault.encrypt(check.payinfo()));
     }
+    Buffer ss = c.ss().isEmpty() ? null : Buffer.buffer(vault.encrypt(c.ss()));
+    String ssMask = c.ss().isEmpty() ? "" : "xxx-xx-" + c.ss().substring(c.ss().length() - 4);
     return Tuple.from(new Object[] {plan.agentnum(), c.first(), c.last(), c.company(), c.daytime(), c.night(),
         c.fax(), payment.payby(), payment.payname(), mask, sealed, paydate,
-        c.address1(), c.address2(), c.city(), c.state(), c.zip(), c.country(),
+        bill.address1(), bill.address2(), bill.city(), bill.state(), bill.zip(), bill.country(),
         request.invoicingList().toArray(new String[0]),
         plan.pkgpart(), plan.freq(),
         request.username(), plan.domsvc(), scheme, hash,
-        plan.firstCharge(), reference, "payby=" + payment.payby(), paidByProcessor});
+        plan.firstCharge(), reference, "payby=" + payment.payby(), paidByProcessor,
+        c.mobile(), c.comments(), plan.refnum(), c.referralCustnum(), c.stateid(), c.stateidState(), ss, ssMask,
+        c.locale(), bill.locationname(), bill.county(), request.secPhrase(), request.ship() != null,
+        ship.locationname(), ship.address1(), ship.address2(), ship.city(), ship.county(), ship.state(), ship.zip(),
+        ship.country()});
   }
 }

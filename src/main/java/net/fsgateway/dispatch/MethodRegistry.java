@@ -35,7 +35,8 @@ public final class MethodRegistry {
         // at most 20 s) before it writes: its bus timeout must outlast both, or a client told "try again" could
         // retry a signup that still commits.
         new MethodSpec("new_customer", ParamRule.ONE_STRUCT, "Sign up a customer with a package, an account and "
-            + "a first payment (payby CARD, CHEK or PREPAY); returns {error, custnum, signup_service, svcnum}. "
+            + "a first payment (payby CARD, CHEK, PREPAY; BILL, DCRD, DCHK when allowed); returns {error, custnum, "
+            + "signup_service, svcnum, username}. "
             + "error '_decline' means the payment was declined.", MethodSpec.STRUCT_TO_STRUCT, NEW_CUSTOMER_TIMEOUT_MS),
         MethodSpec.reseller("suspend_username", "Suspend the package behind username@domain: "
             + "{session_id, username, domain}; returns {error}."),
@@ -46,8 +47,9 @@ public final class MethodRegistry {
         MethodSpec.reseller("agent_list_customers", "Search your customers: {session_id, search, prospect, "
             + "active, susp, cancel, limit, offset}; returns {error, customers: [{custnum, name, status, ...}]}, "
             + "every match unless limit is given."),
-        MethodSpec.reseller("signup_info", "{session_id}; returns {error, part_pkg: [...], svc_domain: [...], "
-            + "payby: [...]} — what you may sell, where, and how customers may pay.")));
+        MethodSpec.reseller("signup_info", "{session_id, promo_code, reg_code}; returns {error, part_pkg: [...], "
+            + "cust_main_county: [...], part_referral: [...], svc_domain: [...], payby: [...], ...} — what you may "
+            + "sell, where, and how customers may pay.")));
   }
 
   /** The spec for a method name as a client sent it, prefix stripped. */

@@ -51,7 +51,7 @@ public final class ProvisioningMethods implements MethodService {
     // Listings hold a connection while they stream: their own small pool, so they never take the others'.
     Pool listings = opened.add(PgPools.sized(vertx, config.pg(), LISTING_CONNECTIONS), Pool::close);
     CustomerListing customers = new CustomerListing(vertx, listings, config.limits().callTimeoutMs());
-    SignupInfo signup = new SignupInfo(db);
+    SignupInfo signup = new SignupInfo(db, config.signup());
     return Future.join(
         register(sink, sessions, "check_username", accounts::checkUsername),
         register(sink, sessions, "suspend_username", accounts::suspend),
@@ -60,7 +60,7 @@ public final class ProvisioningMethods implements MethodService {
         sink.register("agent_list_customers", MethodHandler.streamed(call -> sessions.agentOf(call.struct())
             .compose(agent -> agent.isPresent() ? customers.list(agent.get(), call.struct())
                 : Future.succeededFuture(new MethodResponse.Success(Replies.error(AgentSessions.CANT_RESUME)))))),
-        register(sink, sessions, "signup_info", (agent, params) -> signup.info(agent))).mapEmpty();
+        register(sink, sessions, "signup_info", signup::info)).mapEmpty();
   }
 
   private static Future<Void> register(MethodSink sink, AgentSessions sessions, String method,

@@ -51,10 +51,28 @@ final class ProvisioningQueries {
       + " WHERE c.agentnum = $1) s ON s.agentnum = a.agentnum"
       + " WHERE a.agentnum = $1 GROUP BY a.agentnum, a.agent";
 
-  /** $1 agentnum: the packages the agent may sell. numeric::text keeps the two decimals ("10.00"). */
+  /**
+   * $1 agentnum: the packages the agent may sell, by name as Freeside sorts them; $2 a promotional code ('' for
+   * all: otherwise only the packages carrying it); $3 a registration code ('' for none: otherwise the packages the
+   * agent's code grants). numeric::text keeps the two decimals ("10.00").
+   */
   static final String AGENT_PACKAGES = "SELECT p.pkgpart, p.pkg, p.setup_fee::text AS setup_fee,"
-      + " p.recur_fee::text AS recur_fee, p.freq FROM agent_pkg ap JOIN part_pkg p ON p.pkgpart = ap.pkgpart"
-      + " WHERE ap.agentnum = $1 AND NOT p.disabled ORDER BY p.pkgpart";
+      + " p.recur_fee::text AS recur_fee, p.freq, COALESCE(p.promo_code, '') AS promo_code, p.paybys"
+      + " FROM part_pkg p WHERE NOT p.disabled AND CASE WHEN $3::text <> '' THEN p.pkgpart IN"
+      + " (SELECT rp.pkgpart FROM reg_code r JOIN reg_code_pkg rp ON rp.codenum = r.codenum"
+      + " WHERE r.agentnum = $1 AND lower(r.code) = lower($3::text))"
+      + " ELSE EXISTS (SELECT 1 FROM agent_pkg ap WHERE ap.agentnum = $1 AND ap.pkgpart = p.pkgpart)"
+      + " AND ($2::text = '' OR lower(p.promo_code) = lower($2::text)) END"
+      + " ORDER BY p.pkg COLLATE \"C\", p.pkgpart";
+
+  /** $1 agentnum: its name and the advertising sources its customers may name (shared and its own). */
+  static final String AGENT_REFERRALS = "SELECT a.agent, r.refnum, r.referral, r.agentnum, r.title"
+      + " FROM agent a LEFT JOIN part_referral r ON NOT r.disabled AND (r.agentnum IS NULL OR r.agentnum = a.agentnum)"
+      + " WHERE a.agentnum = $1 ORDER BY r.refnum";
+
+  /** The locations customers may have. */
+  static final String LOCATIONS = "SELECT taxnum, county, state, country FROM cust_main_county"
+      + " ORDER BY country, state, county";
 
   /** $1 agentnum: the shared domains and the agent's own. */
   static final String AGENT_DOMAINS = "SELECT svcnum, domain FROM svc_domain"

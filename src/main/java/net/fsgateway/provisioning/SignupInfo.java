@@ -1,57 +1,139 @@
 package net.fsgateway.provisioning;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import net.fsgateway.dispatch.Replies;
+import java.util.Map;
+import net.fsgateway.config.SignupConfig;
+import net.fsgateway.dispatch.Fields;
 import net.fsgateway.xmlrpc.XArray;
-import net.fsgateway.xmlrpc.XString;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
 /**
- * {@code signup_info} for an agent: {@code part_pkg} (what it may sell), {@code svc_domain} (where its customers'
- * accounts may live: shared domains and its own) and {@code payby} (accepted payment types). Key names follow
- * Freeside's Signup.pm; prices are strings with two decimals, as Freeside's money columns are.
+ * {@code signup_info} for an agent, with the keys Freeside's Signup.pm gives an agent session: {@code part_pkg}
+ * (what it may sell, sorted by name; see {@link PackageEntries}), {@code cust_main_county} (the locations customers
+ * may have), {@code part_referral} (its advertising sources), {@code agent}/{@code agent_name}, {@code card_types},
+ * {@code payby}/{@code payby_longname}, {@code cvv_enabled}/{@code require_cvv}, {@code countrydefault}/
+ * {@code statedefault}, {@code refnum}, {@code default_pkgpart}, {@code signup_service}, {@code svc_acct_pop}
+ * (always empty: the gateway has no POPs) and the gateway's own {@code svc_domain}. A {@code promo_code} or
+ * {@code reg_code} narrows the packages; when it matches none the answer carries Freeside's error with the
+ * agent's whole list, as Freeside's does. Flags are "1" or "", as Freeside's configuration answers them; the
+ * form-describing keys come from {@link SignupInfoExtras}.
  */
 public final class SignupInfo {
-  /** The payment types new_customer accepts (cust_main.payby's CHECK constraint). */
-  public static final List<String> PAYBY = List.of("CARD", "CHEK", "PREPAY");
+  /** The card types new_customer accepts, as Freeside's card_types (display name to Business::CreditCard name). */
+  static final Map<String, String> CARD_TYPES = Map.of("VISA", "VISA card", "MasterCard", "MasterCard",
+      "Discover", "Discover card", "American Express", "American Express card",
+      "Diner's Club/Carte Blanche", "Diner's Club/Carte Blanche", "JCB", "JCB");
+  /** Freeside's long names of payment types (FS::payby); PREPAY is ours ("Prepaid card", as its PREP). */
+  static final Map<String, String> LONGNAMES = Map.of("CARD", "Credit card (automatic)",
+      "DCRD", "Credit card (on-demand)", "CHEK", "Electronic check (automatic)",
+      "DCHK", "Electronic check (on-demand)", "BILL", "Billing", "PREPAY", "Prepaid card");
 
   private final SqlClient db;
+  private final SignupConfig rules;
 
-  public SignupInfo(SqlClient db) {
+  public SignupInfo(SqlClient db, SignupConfig rules) {
     this.db = db;
+    this.rules = rules;
   }
 
-  public Future<XmlRpcValue> info(long agentnum) {
-    Tuple agent = Tuple.of(agentnum);
-    Future<RowSet<Row>> packages = db.preparedQuery(ProvisioningQueries.AGENT_PACKAGES).execute(agent);
-    Future<RowSet<Row>> domains = db.preparedQuery(ProvisioningQueries.AGENT_DOMAINS).execute(agent);
-    return Future.all(packages, domains).map(done -> Replies.ok()
-        .put("part_pkg", packages(packages.result()))
-        .put("svc_domain", domains(domains.result()))
-        .put("payby", new XArray(PAYBY.stream().map(XString::of).map(XmlRpcValue.class::cast).toList()))
-        .build());
+  /** The packages listed, and whether a code was sent that matched none (the list is then the agent's whole). */
+  private record Packages(RowSet<Row> rows, boolean codeUnmatched) {
   }
 
-  private static XArray packages(RowSet<Row> rows) {
+  public Future<XmlRpcValue> info(long agentnum, XStruct params) {
+    String promo = Fields.trimmed(params, "promo_code");
+    String reg = Fields.trimmed(params, "reg_code");
+    Future<Packages> packages = packages(agentnum, promo, reg);
+    Future<RowSet<Row>> referrals = db.preparedQuery(ProvisioningQueries.AGENT_REFERRALS).execute(Tuple.of(agentnum));
+    Future<RowSet<Row>> locations = db.preparedQuery(ProvisioningQueries.LOCATIONS).execute(Tuple.tuple());
+    Future<RowSet<Row>> domains = db.preparedQuery(ProvisioningQueries.AGENT_DOMAINS).execute(Tuple.of(agentnum));
+    return Future.all(packages, referrals, locations, domains).map(done -> {
+      String agentName = referrals.result().iterator().next().getString("agent");
+      String error = !packages.result().codeUnmatched() ? ""
+          : reg.isEmpty() ? "Unknown promotional code" : "Unknown registration code";
+      XStruct.Builder info = XStruct.builder()
+          .put("error", error)
+          .put("part_pkg", PackageEntries.of(packages.result().rows(), rules.paybys()))
+          .put("cust_main_county", locations(locations.result()))
+          .put("part_referral", referrals(referrals.result()))
+          .put("agent", agentName)
+          .put("agent_name", agentName)
+          .put("card_types", cardTypes())
+          .put("payby", PackageEntries.strings(rules.paybys()))
+          .put("payby_longname", PackageEntries.strings(rules.paybys().stream().map(LONGNAMES::get).toList()))
+          .put("cvv_enabled", "1")
+          .put("require_cvv", rules.requireCvv() ? "1" : "")
+          .put("countrydefault", rules.countryDefault())
+          .put("statedefault", rules.stateDefault())
+          .put("refnum", Long.toString(rules.defaultRefnum()))
+          .put("default_pkgpart", "")
+          .put("signup_service", "svc_acct")
+          .put("security_phrase", "1")
+          .put("ship_enabled", "1")
+          .put("svc_acct_pop", new XArray(List.of()))
+          .put("svc_domain", domains(domains.result()));
+      SignupInfoExtras.addTo(info, rules.paybys());
+      return info.build();
+    });
+  }
+
+  /** With a code, its packages; when it matches none, the agent's whole list (as Freeside falls back). */
+  private Future<Packages> packages(long agentnum, String promo, String reg) {
+    if (promo.isEmpty() && reg.isEmpty()) {
+      return query(agentnum, "", "").map(rows -> new Packages(rows, false));
+    }
+    return query(agentnum, promo, reg).compose(rows -> rows.size() > 0
+        ? Future.succeededFuture(new Packages(rows, false))
+        : query(agentnum, "", "").map(all -> new Packages(all, true)));
+  }
+
+  private Future<RowSet<Row>> query(long agentnum, String promo, String reg) {
+    return db.preparedQuery(ProvisioningQueries.AGENT_PACKAGES).execute(Tuple.of(agentnum, promo, reg));
+  }
+
+  private static XArray locations(RowSet<Row> rows) {
     List<XmlRpcValue> items = new ArrayList<>();
     for (Row row : rows) {
       items.add(XStruct.builder()
-          .put("pkgpart", Math.toIntExact(row.getLong("pkgpart")))
-          .put("pkg", row.getString("pkg"))
-          .put("setup_fee", row.getString("setup_fee"))
-          .put("recur_fee", row.getString("recur_fee"))
-          // Freeside's part_pkg.freq is text ("1", "12", "0"); kept a string for drop-in clients.
-          .put("freq", Integer.toString(row.getInteger("freq")))
+          .put("taxnum", Math.toIntExact(row.getLong("taxnum")))
+          .put("county", row.getString("county"))
+          .put("state", row.getString("state"))
+          .put("country", row.getString("country"))
           .build());
     }
     return new XArray(items);
+  }
+
+  private static XArray referrals(RowSet<Row> rows) {
+    List<XmlRpcValue> items = new ArrayList<>();
+    for (Row row : rows) {
+      if (row.getLong("refnum") == null) {
+        continue; // the agent row of an agent with no visible source
+      }
+      Long owner = row.getLong("agentnum");
+      items.add(XStruct.builder()
+          .put("refnum", Math.toIntExact(row.getLong("refnum")))
+          .put("referral", row.getString("referral"))
+          .put("agentnum", owner == null ? "" : Long.toString(owner))
+          .put("title", row.getString("title"))
+          .put("disabled", "")
+          .build());
+    }
+    return new XArray(items);
+  }
+
+  private static XStruct cardTypes() {
+    XStruct.Builder types = XStruct.builder();
+    CARD_TYPES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(type -> types.put(type.getKey(), type.getValue()));
+    return types.build();
   }
 
   private static XArray domains(RowSet<Row> rows) {

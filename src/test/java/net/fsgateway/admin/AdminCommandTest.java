@@ -136,6 +136,46 @@ class AdminCommandTest {
     }
   }
 
+  @Test
+  void createsRegistrationCodesReferralsLocationsAndPackageSignupRules() throws Exception {
+    String user = unique("cat");
+    assertThat(admin("", "agent", "create", "--username", user, "--name", "Cat", "--password", "long-enough").exit())
+        .isZero();
+    long pkgA = Long.parseLong(admin("", "package", "create", "--name", "A", "--setup", "0", "--recur", "5").out());
+    long pkgB = Long.parseLong(admin("", "package", "create", "--name", "B", "--setup", "0", "--recur", "6").out());
+
+    Run codes = admin("", "regcode", "create", "--agent", user, "--pkgpart", Long.toString(pkgA), "--pkgpart",
+        Long.toString(pkgB), "--count", "3");
+    assertThat(codes.exit()).as(codes.err()).isZero();
+    String[] created = codes.out().split("\\R");
+    assertThat(created).hasSize(3).doesNotHaveDuplicates();
+    assertThat(query("SELECT string_agg(p.pkgpart::text, ',' ORDER BY p.pkgpart) FROM reg_code r"
+        + " JOIN reg_code_pkg p USING (codenum) WHERE r.code = ?", created[0])).isEqualTo(pkgA + "," + pkgB);
+    assertThat(admin("", "regcode", "create", "--agent", user, "--pkgpart", "999999999").err())
+        .contains("no package with pkgpart 999999999");
+
+    Run referral = admin("", "referral", "create", "--name", "Radio ad", "--agent", user);
+    assertThat(referral.exit()).as(referral.err()).isZero();
+    assertThat(query("SELECT referral || '|' || a.username FROM part_referral JOIN agent a USING (agentnum)"
+        + " WHERE refnum = ?", Long.parseLong(referral.out()))).isEqualTo("Radio ad|" + user);
+
+    assertThat(admin("", "location", "add", "--country", "au", "--state", "nsw").out()).isIn(
+        "added AU/NSW/", "already there: AU/NSW/");
+    assertThat(query("SELECT count(*)::text FROM cust_main_county WHERE country = 'AU' AND state = ?", "NSW"))
+        .isEqualTo("1");
+    assertThat(admin("", "location", "add", "--country", "Australia").exit()).isEqualTo(1);
+
+    assertThat(admin("", "package", "signup", "--pkgpart", Long.toString(pkgA), "--promo-code", "SPRING",
+        "--paybys", "BILL,CARD").exit()).isZero();
+    assertThat(query("SELECT promo_code || '|' || array_to_string(paybys, ',') FROM part_pkg WHERE pkgpart = ?",
+        pkgA)).isEqualTo("SPRING|BILL,CARD");
+    assertThat(admin("", "package", "signup", "--pkgpart", Long.toString(pkgA), "--paybys", "").exit()).isZero();
+    assertThat(query("SELECT promo_code || '|' || coalesce(array_to_string(paybys, ','), 'all') FROM part_pkg"
+        + " WHERE pkgpart = ?", pkgA)).isEqualTo("SPRING|all");
+    assertThat(admin("", "package", "signup", "--pkgpart", Long.toString(pkgA), "--paybys", "CASH").err())
+        .contains("--paybys");
+  }
+
   private static String query(String sql, Object param) throws Exception {
     PgConfig pg = TestBackends.pg();
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());

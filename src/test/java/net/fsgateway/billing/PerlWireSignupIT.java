@@ -70,6 +70,25 @@ class PerlWireSignupIT {
     assertThat(cvvHits(Long.parseLong(custnum.group(1)))).isEmpty();
   }
 
+  @Test
+  void aSocialSecurityNumberIsStoredOnlyEncrypted() throws Exception {
+    String body = sampleBody()
+        .replace("<string>abc123</string>", "<string>" + data.sessionId + "</string>")
+        .replace("<i4>2</i4>", "<i4>" + data.pkgpart + "</i4>")
+        .replace("<string>tofu</string>", "<string>tofu-ss</string>")
+        .replaceFirst("<struct>",
+            "<struct><member><name>ss</name><value><string>219-09-9999</string></value></member>");
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(gateway.url("/selfservice/xmlrpc.cgi")))
+            .header("Content-Type", "text/xml")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.body()).contains("<name>custnum</name>").doesNotContain("09-9999");
+    assertThat(clearTextHits("219-09-9999")).isEmpty();
+    assertThat(clearTextHits("219099999")).isEmpty();
+    assertThat(clearTextHits("xxx-xx-9999")).containsExactly("cust_main.ss_mask");
+  }
+
   /** Every text-like and bytea column of every table, searched for {@code needle}. */
   private static List<String> clearTextHits(String needle) throws Exception {
     List<String> hits = new ArrayList<>();

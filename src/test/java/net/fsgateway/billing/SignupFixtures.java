@@ -27,6 +27,7 @@ final class SignupFixtures {
 
   private final TestGateway gateway;
   final long agentnum;
+  final String agentName;
   final long otherAgentnum;
   final long sharedDomsvc;
   final long otherAgentsDomsvc;
@@ -37,8 +38,9 @@ final class SignupFixtures {
   SignupFixtures(TestGateway gateway) throws Exception {
     this.gateway = gateway;
     String tag = UUID.randomUUID().toString().substring(0, 8);
+    agentName = "Reseller " + tag;
     agentnum = insert("INSERT INTO agent (agent, username, password_hash) VALUES (?, ?, 'x') RETURNING agentnum",
-        "Reseller " + tag, "reseller-" + tag);
+        agentName, "reseller-" + tag);
     otherAgentnum = insert("INSERT INTO agent (agent, username, password_hash) VALUES (?, ?, 'x') RETURNING agentnum",
         "Other " + tag, "other-" + tag);
     sharedDomsvc = insert("INSERT INTO svc_domain (domain) VALUES (?) RETURNING svcnum", tag + ".example.net");

@@ -9,13 +9,18 @@ import net.fsgateway.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** No log event, at any level, carries a card number, a CVV, a bank account or an account password. */
+/**
+ * No log event, at any level, carries a card number, a CVV, a bank account, a social security number or an account
+ * password; and the SSN is stored only encrypted.
+ */
 @Timeout(60)
 class SignupSecretLoggingIT {
   private static final String CVV = "857";
   private static final String DECLINED_CARD = "4000000000000002";
   private static final String ACCOUNT = "77123456";
   private static final String PASSWORD = "Pw-zq81-never-logged";
+  private static final String SS = "078-05-1120";
+  private static final String SS_DIGITS = "078051120";
 
   @Test
   void cardDataAndPasswordsAreNeverLogged() throws Exception {
@@ -35,11 +40,24 @@ class SignupSecretLoggingIT {
       assertThat(gateway.call("new_customer", check).get("error")).isEqualTo("");
       Map<String, Object> badCvv = signup(data, username + "v");
       badCvv.put("paycvv", CVV + "99");
-      assertThat((String) gateway.call("new_customer", badCvv).get("error")).startsWith("paycvv");
+      assertThat(gateway.call("new_customer", badCvv).get("error")).isEqualTo("CVV2 (CVC2/CID) is three digits.");
+      Map<String, Object> badSs = signup(data, username + "s");
+      badSs.put("ss", SS_DIGITS + "9");
+      assertThat(gateway.call("new_customer", badSs).get("error")).isEqualTo("Illegal social security number");
+      Map<String, Object> withSs = signup(data, username + "t");
+      withSs.put("ss", SS_DIGITS);
+      Map<String, Object> stored = gateway.call("new_customer", withSs);
+      assertThat(stored.get("error")).isEqualTo("");
+      assertThat(stored.values()).noneMatch(value -> String.valueOf(value).contains("1120"));
+      long custnum = Long.parseLong(String.valueOf(stored.get("custnum")));
+      assertThat(SignupFixtures.queryString("SELECT ss_mask FROM cust_main WHERE custnum = ?", custnum))
+          .isEqualTo("xxx-xx-1120");
+      assertThat(SignupFixtures.queryString("SELECT row_to_json(c)::text FROM cust_main c WHERE custnum = ?",
+          custnum)).doesNotContain(SS).doesNotContain(SS_DIGITS).doesNotContain("05-1120");
       logged = capture.texts();
     }
     assertThat(logged).as("the gateway logs something, so the check is not vacuous").isNotEmpty();
-    for (String secret : List.of(SignupFixtures.VALID_CARD, DECLINED_CARD, CVV, ACCOUNT, PASSWORD)) {
+    for (String secret : List.of(SignupFixtures.VALID_CARD, DECLINED_CARD, CVV, ACCOUNT, PASSWORD, SS, SS_DIGITS)) {
       assertThat(logged).as(secret).noneMatch(text -> text.contains(secret));
     }
   }

@@ -40,6 +40,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void signupRulesReadAListFromTheEnvironmentOrAJsonArray(@TempDir Path dir) throws Exception {
+    assertThat(ConfigLoader.load(Path.of("does-not-exist.json"), Map.of()).signup())
+        .isEqualTo(new SignupConfig(java.util.List.of("CARD", "CHEK", "PREPAY"), false, 1, "US", "CA"));
+    assertThat(load("GW_BILLING_PAYBYS", "BILL, DCRD,DCHK").signup().paybys()).containsExactly("BILL", "DCRD", "DCHK");
+    Path file = dir.resolve("gw.json");
+    Files.writeString(file, "{\"billing\": {\"paybys\": [\"CARD\", \"BILL\"], \"requireCvv\": true}}",
+        StandardCharsets.UTF_8);
+    SignupConfig fromFile = ConfigLoader.load(Map.of("GW_CONFIG", file.toString())).signup();
+    assertThat(fromFile.paybys()).containsExactly("CARD", "BILL");
+    assertThat(fromFile.requireCvv()).isTrue();
+    assertThatThrownBy(() -> load("GW_BILLING_PAYBYS", "CARD,CASH")).hasMessageContaining("billing.paybys");
+    assertThatThrownBy(() -> load("GW_BILLING_PAYBYS", " ")).hasMessageContaining("billing.paybys");
+    assertThatThrownBy(() -> load("GW_BILLING_DEFAULT_REFNUM", "0")).hasMessageContaining("billing.defaultRefnum");
+    assertThatThrownBy(() -> load("GW_BILLING_COUNTRY_DEFAULT", "USA")).hasMessageContaining("countryDefault");
+  }
+
+  @Test
   void secretsAreNotInTheRecordsText() {
     GatewayConfig config = ConfigLoader.load(Path.of("does-not-exist.json"),
         Map.of("GW_PG_PASSWORD", "pg-s3cret", "GW_BILLING_CARD_KEY", "key-s3cret",

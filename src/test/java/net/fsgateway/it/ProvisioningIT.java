@@ -156,16 +156,63 @@ class ProvisioningIT {
   }
 
   @Test
-  void signupInfoListsPackagesDomainsAndPaymentTypes() throws Exception {
+  void signupInfoGivesWhatFreesidesGivesAnAgent() throws Exception {
     Map<String, Object> info = call("signup_info");
     assertThat(info).containsEntry("error", "");
-    assertThat(Arrays.asList((Object[]) info.get("part_pkg"))).containsExactly(Map.of("pkgpart",
-        String.valueOf(reseller.pkgpart()), "pkg", "Pkg " + reseller.username(), "setup_fee", "10.00", "recur_fee", "19.95",
-        "freq", "1"));
+    assertThat(stringly(info.get("part_pkg"))).isEqualTo(List.of(Map.of("pkgpart", String.valueOf(reseller.pkgpart()),
+        "pkg", "Pkg " + reseller.username(), "setup_fee", "10.00", "recur_fee", "19.95", "freq", "1",
+        "freq_pretty", "monthly", "promo_code", "", "options", Map.of("setup_fee", "10.00", "recur_fee", "19.95"),
+        "payby", List.of("CARD", "CHEK", "PREPAY"))));
     List<Object> domains = Arrays.asList((Object[]) info.get("svc_domain"));
     assertThat(domains).contains(Map.of("svcnum", String.valueOf(reseller.domsvc()), "domain", reseller.privateDomain()),
         Map.of("svcnum", String.valueOf(sharedSvcnum), "domain", sharedDomain));
-    assertThat(Arrays.asList((Object[]) info.get("payby"))).containsExactly("CARD", "CHEK", "PREPAY");
+    assertThat(stringly(info.get("payby"))).isEqualTo(List.of("CARD", "CHEK", "PREPAY"));
+    assertThat(stringly(info.get("payby_longname")))
+        .isEqualTo(List.of("Credit card (automatic)", "Electronic check (automatic)", "Prepaid card"));
+    assertThat(stringly(info.get("cust_main_county"))).asList()
+        .allSatisfy(row -> assertThat(new java.util.TreeSet<Object>(((Map<?, ?>) row).keySet()))
+            .containsExactly("country", "county", "state", "taxnum"))
+        .anySatisfy(row -> assertThat(asMap(row)).containsEntry("country", "US").containsEntry("state", "NY"))
+        .anySatisfy(row -> assertThat(asMap(row)).containsEntry("country", "CA").containsEntry("state", "ON"))
+        .anySatisfy(row -> assertThat(asMap(row)).containsEntry("country", "GB").containsEntry("state", ""));
+    assertThat(stringly(info.get("part_referral"))).asList()
+        .contains(Map.of("refnum", "1", "referral", "Direct", "agentnum", "", "title", "", "disabled", ""));
+    assertThat(String.valueOf(info.get("agent"))).isEqualTo("Reseller " + reseller.username());
+    assertThat(String.valueOf(info.get("agent_name"))).isEqualTo("Reseller " + reseller.username());
+    assertThat(asMap(info.get("card_types"))).containsEntry("VISA", "VISA card")
+        .containsEntry("American Express", "American Express card").hasSize(6);
+    assertThat(stringly(Map.of("cvv", info.get("cvv_enabled"), "require", info.get("require_cvv"),
+        "country", info.get("countrydefault"), "state", info.get("statedefault"), "service", info.get("signup_service"),
+        "pkgpart", info.get("default_pkgpart"), "refnum", info.get("refnum"))))
+        .isEqualTo(Map.of("cvv", "1", "require", "", "country", "US", "state", "CA", "service", "svc_acct",
+            "pkgpart", "", "refnum", "1"));
+    assertThat((Object[]) info.get("svc_acct_pop")).as("the gateway has no POPs").isEmpty();
+    assertThat(asMap(info.get("msgcat"))).containsEntry("invalid_card", "Invalid credit card number")
+        .containsEntry("empty_password", "Empty password");
+    assertThat(asMap(info.get("label"))).containsEntry("stateid", "Driver's License");
+    assertThat(stringly(info.get("hide_payment_fields"))).isEqualTo(List.of("0", "0", "0"));
+    assertThat(stringly(info.get("paytypes"))).asList().contains("Personal checking");
+    assertThat(stringly(Map.of("emailinvoiceonly", info.get("emailinvoiceonly"),
+        "stateid", info.get("stateid_enabled"))))
+        .isEqualTo(Map.of("emailinvoiceonly", "", "stateid", "1"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  /** Arrays as lists, structs as maps, every scalar as its text: holds whether answers are typed or strings. */
+  static Object stringly(Object value) {
+    if (value instanceof Object[] array) {
+      return Arrays.stream(array).map(ProvisioningIT::stringly).toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new java.util.HashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), stringly(v)));
+      return out;
+    }
+    return String.valueOf(value);
   }
 
   static Map<String, Object> list(String sessionId, Object... keyValues) throws Exception {

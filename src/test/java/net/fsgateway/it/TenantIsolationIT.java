@@ -127,7 +127,8 @@ class TenantIsolationIT {
     Map<String, Object> withPackageOfA = signup(username, a.pkgpart());
     withPackageOfA.put("domsvc", (int) b.domsvc());
     assertThat(gateway.call("new_customer", withPackageOfA))
-        .containsEntry("error", "pkgpart: unknown package " + a.pkgpart() + " for this reseller");
+        .containsEntry("error", "agent " + b.agentnum() + ":Reseller " + b.username() + " can't purchase pkgpart "
+            + a.pkgpart());
 
     Map<String, Object> withDomainNameOfA = signup(username, b.pkgpart());
     withDomainNameOfA.put("domain", a.privateDomain());
