@@ -22,7 +22,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/RPC2", description = "Default ${DEFAULT-VALUE}.")
   String url;
   @Option(names = "--scenario", defaultValue = "check_username",
-      description = "check_username | new_customer | mixed | canned (default ${DEFAULT-VALUE}).")
+      description = "check_username | new_customer | mixed | agent_login | agent_info | signup_info | canned"
+          + " (default ${DEFAULT-VALUE}).")
   String scenario;
   @Option(names = "--concurrency", defaultValue = "16", description = "Workers (closed loop) or connections (open loop).")
   int concurrency;
