@@ -24,6 +24,8 @@ public final class ProfileCategories {
   public static final String ENDPOINT = "XmlRpcEndpoint (HTTP glue)";
   public static final String HEADERS = "HTTP headers (request and response), Date";
   public static final String LOGGING = "logging and MDC";
+  public static final String ROUTER = "vertx-web Router (routing context)";
+  public static final String COMPRESSION = "HTTP compression handler";
   public static final String HTTP = "Vert.x HTTP server (request, response, its writes)";
   public static final String NETTY = "sockets and event loop (Netty, reads)";
   public static final String JIT = "JVM: JIT compiler";
@@ -32,7 +34,7 @@ public final class ProfileCategories {
 
   /** Report order. */
   public static final List<String> ALL = List.of(DECODE, WRITE, SESSION, SHA256, DISPATCH, SERVICE, SQL, REDIS,
-      FUTURES, ENDPOINT, HEADERS, LOGGING, HTTP, NETTY, JIT, GC, OTHER);
+      FUTURES, ENDPOINT, HEADERS, LOGGING, ROUTER, COMPRESSION, HTTP, NETTY, JIT, GC, OTHER);
 
   private record Rule(Pattern frame, String category) {
   }
@@ -55,6 +57,12 @@ public final class ProfileCategories {
       rule("^net\\.fsgateway\\.http\\.", ENDPOINT),
       rule("^io\\.vertx\\.core\\.(impl\\.future\\.|Future|Promise|impl\\.ContextImpl|impl\\.EventLoopExecutor"
           + "|internal\\.ContextInternal|impl\\.DuplicatedContext|impl\\.ContextBase)", FUTURES),
+      rule("^io\\.vertx\\.ext\\.web\\.", ROUTER),
+      // Netty's HTTP encoder runs inside the compressor's write: encoding is the HTTP server's work, not compression.
+      rule("^io\\.netty\\.handler\\.codec\\.http\\.(HttpObjectEncoder|HttpResponseEncoder|HttpObjectDecoder"
+          + "|HttpRequestDecoder)", HTTP),
+      rule("HttpChunkContentCompressor|HttpContentCompressor|^io\\.netty\\.handler\\.codec\\.compression\\."
+          + "|^java\\.util\\.zip\\.", COMPRESSION),
       rule("^io\\.vertx\\.core\\.http\\.", HTTP),
       rule("^io\\.vertx\\.core\\.net\\.", NETTY),
       rule("^net\\.fsgateway\\.", OTHER));

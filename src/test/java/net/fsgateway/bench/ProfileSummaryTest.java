@@ -46,6 +46,11 @@ class ProfileSummaryTest {
         + "sun/nio/ch/EPoll.wait;epoll_wait;do_syscall_64_[k]"))).isEqualTo(ProfileCategories.NETTY);
     assertThat(ProfileCategories.of(frames("thread_native_entry;CompileBroker::compiler_thread_loop;PhaseChaitin::Split")))
         .isEqualTo(ProfileCategories.JIT);
+    String compressor = LOOP + ";io/vertx/core/http/impl/Http1xServerResponse.end;"
+        + "io/vertx/core/http/impl/HttpChunkContentCompressor.write_[j]";
+    assertThat(ProfileCategories.of(frames(compressor + ";java/util/ArrayList.add"))).isEqualTo(ProfileCategories.COMPRESSION);
+    assertThat(ProfileCategories.of(frames(compressor + ";io/netty/handler/codec/http/HttpObjectEncoder.encode;"
+        + "io/netty/buffer/AbstractByteBuf.writeBytes"))).as("encoding under the compressor").isEqualTo(ProfileCategories.HTTP);
   }
 
   @Test
