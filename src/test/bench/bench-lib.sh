@@ -123,7 +123,7 @@ choose_driver() {
     if command -v wrk >/dev/null; then DRIVER=wrk; else DRIVER=jvm; fi
   fi
   if [ "$DRIVER" = wrk ]; then DRIVER_DESC="wrk ($(wrk -v 2>&1 | head -1 | awk '{print $2}'), ${WRK_THREADS} threads, Lua bodies from src/test/bench/wrk)"
-  else DRIVER_DESC="the JVM bench driver (wrk not available; its ratios are flattered: it shares the cores)"; fi
+  else DRIVER_DESC="the JVM bench driver (wrk not chosen or not available: its ratios are flattered, it shares the cores with the gateway)"; fi
   log "driver: $DRIVER_DESC"
 }
 
