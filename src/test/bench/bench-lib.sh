@@ -85,6 +85,9 @@ seed() {
 }
 
 # --- the floor server (canned on /RPC2; HTTP + the method's SQL on /check_username, /agent_info, /signup_info) ----
+# Stopped before pgbench runs: its idle connections (pg.poolSize per event loop) would count against
+# PostgreSQL's max_connections beside the gateway's pools and pgbench's clients.
+stop_floor() { [ -n "$FLOOR_PID" ] && kill "$FLOOR_PID" 2>/dev/null && wait "$FLOOR_PID" 2>/dev/null; FLOOR_PID=""; }
 start_floor() { # start_floor AGENTNUM DOMAIN
   export_pg_env
   java -jar "$JAR" bench floor-http --port "$FLOOR_PORT" --queries --agentnum "$1" --domain "$2" >"$OUT/floor-http.log" 2>&1 &

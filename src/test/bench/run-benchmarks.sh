@@ -170,6 +170,7 @@ run_ratios() {
   check_answers
   local m c side p logf e
   for m in $RATIO_METHODS; do
+    if [ "$m" = new_customer ]; then stop_floor; else [ -n "$FLOOR_PID" ] || start_floor "$AGENTNUM" bench.example.net; fi
     for c in $RATIO_CONNECTIONS; do
       for side in gw $(floors_of "$m"); do
         log "ratio $m c=$c: warming $side for ${WARMUP}s"
@@ -278,11 +279,13 @@ fi
 
 # --- floors (the gateway is stopped by now) --------------------------------------------------------------------------
 if has_part classic; then
+[ -n "$FLOOR_PID" ] || start_floor "$AGENTNUM" bench.example.net || FAILED=1
 for c in $CONCURRENCIES; do
   run_bench "floor-http-c$c" --url "http://127.0.0.1:$FLOOR_PORT/RPC2" --scenario canned --concurrency "$c"
 done
 run_bench "floor-http-rate$RATE" --url "http://127.0.0.1:$FLOOR_PORT/RPC2" --scenario canned \
   --concurrency "$RATE_CONNECTIONS" --rate "$RATE"
+stop_floor
 
 for c in $CONCURRENCIES; do
   key="floor-pg-c$c"; j=$(( c < $(nproc) ? c : $(nproc) ))
