@@ -119,11 +119,14 @@ ticks_of() { local t=0 p; for p in "$@"; do t=$(( t + $(cpu_ticks "$p") )); done
 pgbench_run() {
   local logf=$1 c=$2 s=$3 j
   j=$(( c < $(nproc) ? c : $(nproc) ))
+  local tps failed rc
   (cd "$ROOT" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$c" -j "$j" -T "$s" -f src/test/bench/signup.sql \
-    -D agentnum="$AGENTNUM" -D pkgpart="$PKGPART" -D domsvc="$DOMSVC" "$DB") >"$logf" 2>&1 || log "pgbench failed: $(tail -2 "$logf")"
-  local tps failed
+    -D agentnum="$AGENTNUM" -D pkgpart="$PKGPART" -D domsvc="$DOMSVC" "$DB") >"$logf" 2>&1
+  rc=$?
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logf" | head -1)
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$logf" | head -1)
+  # A run pgbench gave up on (e.g. "too many clients" from max_connections) counts as one error.
+  [ "$rc" -eq 0 ] || { log "pgbench failed: $(grep -m1 -E 'error|FATAL' "$logf")"; failed=$(( ${failed:-0} + 1 )); }
   echo "WRK rps=${tps:-0} p99=- status=${failed:-0}" >>"$logf"
 }
 # one_pass SIDE METHOD CONNECTIONS SECONDS LOG: one run of one side; signups also measure CPU per signup.
