@@ -61,8 +61,8 @@ public final class ProfileCategories {
       // Netty's HTTP encoder runs inside the compressor's write: encoding is the HTTP server's work, not compression.
       rule("^io\\.netty\\.handler\\.codec\\.http\\.(HttpObjectEncoder|HttpResponseEncoder|HttpObjectDecoder"
           + "|HttpRequestDecoder)", HTTP),
-      rule("HttpChunkContentCompressor|HttpContentCompressor|^io\\.netty\\.handler\\.codec\\.compression\\."
-          + "|^java\\.util\\.zip\\.", COMPRESSION),
+      rule("HttpChunkContentCompressor|HttpContentCompressor|^io\\.netty\\.handler\\.codec\\.compression\\.",
+          COMPRESSION),
       rule("^io\\.vertx\\.core\\.http\\.", HTTP),
       rule("^io\\.vertx\\.core\\.net\\.", NETTY),
       rule("^net\\.fsgateway\\.", OTHER));
