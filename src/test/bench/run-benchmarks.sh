@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Gateway benchmarks and their floors, measured in one run on one machine; prints a markdown table.
-#   src/test/bench/run-benchmarks.sh                 # ~8 minutes with the defaults; BENCH_SOAK_SECONDS=600 adds the soak
-#   BENCH_SECONDS=2 BENCH_WARMUP_SECONDS=1 src/test/bench/run-benchmarks.sh   # quick pass
+# Gateway benchmarks and their floors, measured in one run on one machine; prints markdown tables.
+#   src/test/bench/run-benchmarks.sh                 # ~22 minutes with the defaults; BENCH_SOAK_SECONDS=600 adds the soak
+#   BENCH_SECONDS=2 BENCH_WARMUP_SECONDS=1 BENCH_PASSES=1 src/test/bench/run-benchmarks.sh   # quick pass
+# Two parts (BENCH_PARTS, default "ratios classic"):
+#   ratios  - gateway and floor alternated in one run (BENCH_PASSES passes each after a warm-up) per method and
+#             connection count, driven by wrk with the Lua bodies of src/test/bench/wrk (installed with apt-get when
+#             absent and possible; BENCH_DRIVER=jvm forces the jar's own driver): check_username against HTTP + its
+#             availability query and against the canned answer, agent_info and signup_info against HTTP + their
+#             reads, new_customer against pgbench replaying its SQL, with gateway and PostgreSQL CPU per signup;
+#   classic - the jar's driver at 1/16/64 workers, open loop, logins beside checks, RSS held/idle, HTTP/PG/Redis floors.
 # Needs: java 17, PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379, psql, pgbench,
 # redis-benchmark, curl. Creates (and drops) the database $BENCH_DB. Exits 1 if any run had unexpected answers.
 set -uo pipefail
@@ -9,8 +16,13 @@ set -uo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 JAR=${BENCH_JAR:-$ROOT/target/fs-gateway.jar}
+PARTS=${BENCH_PARTS:-"ratios classic"}
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP_SECONDS:-15}
+PASSES=${BENCH_PASSES:-3}
+RATIO_METHODS=${BENCH_RATIO_METHODS:-"check_username agent_info signup_info new_customer"}
+RATIO_CONNECTIONS=${BENCH_RATIO_CONNECTIONS:-"16 64"}
+WRK_THREADS=${BENCH_WRK_THREADS:-2}
 CONCURRENCIES=${BENCH_CONCURRENCIES:-"1 16 64"}
 SCENARIOS=${BENCH_SCENARIOS:-"check_username new_customer mixed"}
 RATE=${BENCH_RATE:-2000}
@@ -28,78 +40,22 @@ export BENCH_AGENT_PASSWORD=${BENCH_AGENT_PASSWORD:-Bench-$(head -c 9 /dev/urand
 mkdir -p "$OUT"
 RESULTS="$OUT/results.md"
 FAILED=0
-GW_PID=""
-FLOOR_PID=""
+# shellcheck source=bench-lib.sh
+. "$ROOT/src/test/bench/bench-lib.sh"
+trap stop_started EXIT
+has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 
-log() { echo "[bench] $*" >&2; }
-cleanup() {
-  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null
-  [ -n "$FLOOR_PID" ] && kill "$FLOOR_PID" 2>/dev/null && wait "$FLOOR_PID" 2>/dev/null
-}
-trap cleanup EXIT
-
-# --- build, database ---------------------------------------------------------------------------------------------
-if [ ! -f "$JAR" ]; then
-  log "building $JAR"
-  mvn -q -DskipTests package || { log "build failed"; exit 2; }
-fi
+# --- build, database, gateway start-up to ready, floor server -----------------------------------------------------
+build_jar
 ulimit -n 8192 2>/dev/null || true
-$PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" || { log "cannot create $DB"; exit 2; }
-
-# --- gateway: start-up to ready ----------------------------------------------------------------------------------
+create_db
 if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/health" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
   log "port $GW_PORT or $FLOOR_PORT is already in use (another gateway or floor server?): stop it first"; exit 2
 fi
 CARD_KEY=$(head -c 32 /dev/urandom | base64)
-start_ns=$(date +%s%N)
-GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
-  GW_PG_USER=postgres GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} GW_BILLING_CARD_KEY=$CARD_KEY \
-  java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/gateway.log" 2>&1 &
-GW_PID=$!
-READY_MS=""
-for _ in $(seq 1 3000); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/health")" = 200 ]; then
-    READY_MS=$(( ($(date +%s%N) - start_ns) / 1000000 )); break
-  fi
-  kill -0 "$GW_PID" 2>/dev/null || break
-  sleep 0.02
-done
-if [ -n "$READY_MS" ]; then
-  log "gateway ready in ${READY_MS} ms"
-else
-  log "gateway did not become ready (see $OUT/gateway.log); gateway rows will be n/a"
-  tail -5 "$OUT/gateway.log" >&2
-  FAILED=1
-fi
-
-# --- seed: agent, domain, package -------------------------------------------------------------------------------
-# The admin CLI first (it hashes with the gateway's own AgentPasswords); psql inserts with a hash from
-# HashPassword.java if the CLI is missing or fails. Either way the ids are read back with psql.
-admin() {
-  GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB GW_PG_USER=postgres java -jar "$JAR" admin "$@"
-}
-seed_with_cli() {
-  printf '%s\n' "$BENCH_AGENT_PASSWORD" | admin agent create --username bench --name "Bench reseller" --password-stdin \
-    && admin domain create --domain bench.example.net \
-    && admin package create --name "Bench 20 Mbps" --setup 0 --recur 19.95 --freq 1 --default-domain bench.example.net \
-    && admin package allow --agent bench --pkgpart "$($PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg")"
-}
-seed_with_psql() {
-  local hash domsvc
-  hash=$(java -cp "$JAR" "$ROOT/src/test/bench/HashPassword.java") || return 1
-  domsvc=$($PG -d "$DB" -c "INSERT INTO svc_domain (domain) VALUES ('bench.example.net') RETURNING svcnum") || return 1
-  $PG -d "$DB" -v h="$hash" -c "INSERT INTO agent (agent, username, password_hash) VALUES ('Bench reseller', 'bench', :'h')" \
-    && $PG -d "$DB" -c "INSERT INTO part_pkg (pkg, setup_fee, recur_fee, freq, default_domsvc) VALUES ('Bench 20 Mbps', 0, 19.95, 1, $domsvc)" \
-    && $PG -d "$DB" -c "INSERT INTO agent_pkg SELECT a.agentnum, max(p.pkgpart) FROM agent a, part_pkg p WHERE a.username = 'bench' GROUP BY a.agentnum"
-}
-seed() {
-  if seed_with_cli >"$OUT/seed.log" 2>&1; then log "seeded with the admin CLI"; else
-    log "admin CLI seeding failed ($(tail -1 "$OUT/seed.log")); using psql"
-    $PG -d "$DB" -c "TRUNCATE agent_pkg, part_pkg, svc_domain, agent CASCADE" >/dev/null 2>&1
-    seed_with_psql || return 1; log "seeded with psql"
-  fi
-  $PG -d "$DB" -F ' ' -c "SELECT a.agentnum, ap.pkgpart, d.svcnum FROM agent a JOIN agent_pkg ap USING (agentnum), svc_domain d WHERE a.username = 'bench' AND d.domain = 'bench.example.net'"
-}
+# shellcheck disable=SC2086
+start_gateway ${BENCH_GATEWAY_JAVA_OPTS:-}
+[ -n "$READY_MS" ] || FAILED=1
 if [ -z "$READY_MS" ]; then
   log "gateway not up: applying V1__schema.sql directly so the floors can still run"
   $PG -d "$DB" -f src/main/resources/db/migration/V1__schema.sql >/dev/null
@@ -107,6 +63,9 @@ fi
 IDS=$(seed) && [ -n "$IDS" ] || { log "seeding failed, see $OUT/seed.log"; exit 2; }
 read -r AGENTNUM PKGPART DOMSVC <<<"$IDS"
 log "bench ids: agent $AGENTNUM, pkgpart $PKGPART, domain svcnum $DOMSVC"
+start_floor "$AGENTNUM" bench.example.net || FAILED=1
+GW_URL="http://127.0.0.1:$GW_PORT/RPC2"
+FLOOR_URL="http://127.0.0.1:$FLOOR_PORT"
 
 # --- helpers ------------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 UNEXP CMD
@@ -127,10 +86,164 @@ run_bench() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 
+# --- ratios: gateway and floor alternated, per method and connection count ------------------------------------------
+# Each (method, connections): every side warmed for WARMUP s, then PASSES passes of SECONDS_PER_RUN s in turn
+# (gateway, floor(s), gateway, ...), so drift on a shared machine hits both alike. Per pass: req/s, p99, errors.
+declare -A PASS_RPS PASS_P99 PASS_ERR SIG_CPU
+CLK_TCK=$(getconf CLK_TCK)
+floors_of() {
+  case $1 in
+    check_username) echo "floor-sql floor-http" ;;
+    new_customer) echo "floor-pg" ;;
+    *) echo "floor-sql" ;;
+  esac
+}
+floor_label() {
+  case $1 in
+    floor-sql) echo "HTTP + its SQL" ;;
+    floor-http) echo "HTTP canned" ;;
+    floor-pg) echo "pgbench, its SQL" ;;
+  esac
+}
+url_of() { # url_of SIDE METHOD
+  case $1 in
+    gw) echo "$GW_URL" ;;
+    floor-sql) echo "$FLOOR_URL/$2" ;;
+    floor-http) echo "$FLOOR_URL/RPC2" ;;
+  esac
+}
+signups() { $PG -d "$DB" -c "SELECT count(*) FROM cust_main"; }
+pg_backends() { $PG -d "$DB" -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND pid <> pg_backend_pid()"; }
+ticks_of() { local t=0 p; for p in "$@"; do t=$(( t + $(cpu_ticks "$p") )); done; echo "$t"; }
+# pgbench_run LOG CONNECTIONS SECONDS: the signup's SQL replayed; writes a WRK-like line (p99 not measured).
+pgbench_run() {
+  local logf=$1 c=$2 s=$3 j
+  j=$(( c < $(nproc) ? c : $(nproc) ))
+  local tps failed rc
+  (cd "$ROOT" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$c" -j "$j" -T "$s" -f src/test/bench/signup.sql \
+    -D agentnum="$AGENTNUM" -D pkgpart="$PKGPART" -D domsvc="$DOMSVC" "$DB") >"$logf" 2>&1
+  rc=$?
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logf" | head -1)
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$logf" | head -1)
+  # A run pgbench gave up on (e.g. "too many clients" from max_connections) counts as one error.
+  [ "$rc" -eq 0 ] || { log "pgbench failed: $(grep -m1 -E 'error|FATAL' "$logf")"; failed=$(( ${failed:-0} + 1 )); }
+  echo "WRK rps=${tps:-0} p99=- status=${failed:-0}" >>"$logf"
+}
+# one_pass SIDE METHOD CONNECTIONS SECONDS LOG: one run of one side; signups also measure CPU per signup.
+one_pass() {
+  local side=$1 m=$2 c=$3 s=$4 logf=$5
+  if [ "$side" = floor-pg ]; then pgbench_run "$logf" "$c" "$s"; return; fi
+  if [ "$side" = gw ] && [ "$m" = new_customer ]; then
+    local pids n0 g0 p0 n1 g1 p1
+    # usernames unique to this wrk process (each restarts its counters)
+    BENCH_RUN_TAG=$(printf '%x' "$(( $(date +%s%N) / 1000 ))")
+    pids=$(pg_backends); n0=$(signups); g0=$(cpu_ticks "$GW_PID"); p0=$(ticks_of $pids)
+    drive "$logf" "$(url_of gw "$m")" "$m" "$c" "$s"
+    g1=$(cpu_ticks "$GW_PID"); p1=$(ticks_of $pids); n1=$(signups)
+    echo "SIGNUPS created=$((n1 - n0)) gateway_ticks=$((g1 - g0)) pg_ticks=$((p1 - p0))" >>"$logf"
+    return
+  fi
+  drive "$logf" "$(url_of "$side" "$m")" "$m" "$c" "$s"
+}
+errors_of() { # errors in a run: transport + non-2xx; for signups also answers that created nothing
+  local logf=$1 e
+  e=$(awk '/^WRK/ { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^(connect|read|write|status|timeout)$/) n += kv[2] } ; print n }' "$logf" | tail -1)
+  local created; created=$(sed -n 's/^SIGNUPS created=\([0-9]*\).*/\1/p' "$logf")
+  if [ -n "$created" ]; then
+    local req; req=$(wrk_field "$logf" requests)
+    [ -n "$req" ] && [ "$req" -gt "$created" ] && e=$(( ${e:-0} + req - created ))
+  fi
+  echo "${e:-n/a}"
+}
+check_answers() { # each method's answer once (wrk does not read answers), and each floor path answers 200
+  local m code
+  for m in check_username agent_info signup_info; do
+    if ! xml_call "$m" session_id "$BENCH_SESSION_ID" username ckprobe domain bench.example.net | post "$GW_URL" | answer_ok; then
+      log "$m: the gateway's answer has a non-empty error or is a fault; see: $(xml_call "$m" session_id "$BENCH_SESSION_ID" username ckprobe domain bench.example.net | post "$GW_URL" | head -c 300)"
+      FAILED=1
+    fi
+    code=$(echo x | curl -s -o /dev/null -w '%{http_code}' --data-binary @- "$FLOOR_URL/$m")
+    [ "$code" = 200 ] || { log "floor /$m answered $code: $(echo x | curl -s --data-binary @- "$FLOOR_URL/$m")"; FAILED=1; }
+  done
+}
+run_ratios() {
+  export BENCH_SESSION_ID BENCH_DOMAIN=bench.example.net BENCH_PKGPART=$PKGPART BENCH_RUN_TAG
+  BENCH_SESSION_ID=$(login "$GW_URL")
+  [ -n "$BENCH_SESSION_ID" ] || { log "agent_login through the gateway failed: no ratio runs"; FAILED=1; return; }
+  check_answers
+  local m c side p logf e
+  for m in $RATIO_METHODS; do
+    if [ "$m" = new_customer ]; then stop_floor; else [ -n "$FLOOR_PID" ] || start_floor "$AGENTNUM" bench.example.net; fi
+    for c in $RATIO_CONNECTIONS; do
+      for side in gw $(floors_of "$m"); do
+        log "ratio $m c=$c: warming $side for ${WARMUP}s"
+        one_pass "$side" "$m" "$c" "$WARMUP" "$OUT/ratio-$m-c$c-$side-warmup.log"
+      done
+      for p in $(seq 1 "$PASSES"); do
+        for side in gw $(floors_of "$m"); do
+          logf="$OUT/ratio-$m-c$c-$side-$p.log"
+          one_pass "$side" "$m" "$c" "$SECONDS_PER_RUN" "$logf"
+          PASS_RPS[$m|$c|$side]="${PASS_RPS[$m|$c|$side]:-} $(wrk_field "$logf" rps)"
+          PASS_P99[$m|$c|$side]="${PASS_P99[$m|$c|$side]:-} $(sed -n 's/^WRK.* p99=\([0-9.-]*\).*/\1/p' "$logf" | tail -1)"
+          e=$(errors_of "$logf"); [[ "$e" =~ ^[0-9]+$ ]] || { e=0; log "ratio $m c=$c pass $p $side: no result, see $logf"; FAILED=1; }
+          PASS_ERR[$m|$c|$side]=$(( ${PASS_ERR[$m|$c|$side]:-0} + e ))
+          [ "$e" -eq 0 ] || FAILED=1
+          log "ratio $m c=$c pass $p $side: $(grep '^WRK' "$logf" | tail -1)"
+          if grep -q '^SIGNUPS' "$logf"; then SIG_CPU[$m|$c]="${SIG_CPU[$m|$c]:-} $(grep '^SIGNUPS' "$logf")"; fi
+        done
+      done
+    done
+  done
+}
+# Table helpers: mean of a list, median of a list (p99 across passes), the passes as "a / b / c".
+mean_of() { awk '{ s = 0; n = 0; for (i = 1; i <= NF; i++) if ($i + 0 > 0) { s += $i; n++ } ; if (n) printf "%.0f", s / n; else printf "n/a" }' <<<"$1"; }
+median_of() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9.]+$' | sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "%.2f", a[int((NR + 1) / 2)]; else printf "-" }'; }
+passes_of() { awk '{ for (i = 1; i <= NF; i++) printf "%s%.0f", (i > 1 ? " / " : ""), $i }' <<<"$1"; }
+cpu_per_signup() { # "gateway X ms, PostgreSQL Y ms per signup (N signups)" from the passes' SIGNUPS lines
+  tr ' ' '\n' <<<"$1" | awk -F= -v tck="$CLK_TCK" '$1 == "created" { n += $2 } $1 == "gateway_ticks" { g += $2 }
+    $1 == "pg_ticks" { p += $2 }
+    END { if (n > 0) printf "gateway %.3f ms, PostgreSQL %.3f ms CPU per signup (%d signups)", g * 1000 / tck / n, p * 1000 / tck / n, n
+      else printf "n/a" }'
+}
+ratio_table() {
+  echo "Driver: $DRIVER_DESC. ${PASSES} passes of ${SECONDS_PER_RUN} s per side, alternated, after ${WARMUP} s warm-up per side;"
+  echo "req/s is the mean of the passes, p99 the median of the passes' p99."
+  echo
+  echo "| method | connections | gateway req/s | passes | gateway p99 ms | floor | floor req/s | passes | floor p99 ms | gateway / floor | errors gw / floor |"
+  echo "|---|---:|---:|---|---:|---|---:|---|---:|---:|---|"
+  local m c f g fr
+  for m in $RATIO_METHODS; do
+    for c in $RATIO_CONNECTIONS; do
+      g=$(mean_of "${PASS_RPS[$m|$c|gw]:-}")
+      for f in $(floors_of "$m"); do
+        fr=$(mean_of "${PASS_RPS[$m|$c|$f]:-}")
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %s / %s |\n' "$m" "$c" "$g" \
+          "$(passes_of "${PASS_RPS[$m|$c|gw]:-}")" "$(median_of "${PASS_P99[$m|$c|gw]:-}")" "$(floor_label "$f")" "$fr" \
+          "$(passes_of "${PASS_RPS[$m|$c|$f]:-}")" "$(median_of "${PASS_P99[$m|$c|$f]:-}")" "$(ratio "$g" "$fr")" \
+          "${PASS_ERR[$m|$c|gw]:-n/a}" "${PASS_ERR[$m|$c|$f]:-n/a}"
+      done
+    done
+  done
+  echo
+  for m in $RATIO_METHODS; do
+    [ "$m" = new_customer ] || continue
+    for c in $RATIO_CONNECTIONS; do
+      echo "- new_customer c=$c, CPU from /proc over the gateway's passes: $(cpu_per_signup "${SIG_CPU[$m|$c]:-}")"
+    done
+  done
+  echo "- PostgreSQL CPU counts the backends of the gateway's connections to $DB (not the WAL writer or checkpointer)."
+  echo "- Floors: HTTP + its SQL = \`bench floor-http --queries\` running the method's statements from the gateway's"
+  echo "  ProvisioningQueries on a pipelined client before a canned answer (no XML parsed or built, no session);"
+  echo "  HTTP canned = the same server answering without a query; pgbench = src/test/bench/signup.sql."
+}
+if has_part ratios && [ -n "$READY_MS" ]; then
+  choose_driver
+  run_ratios
+fi
+
 # --- gateway runs ---------------------------------------------------------------------------------------------------
-GW_URL="http://127.0.0.1:$GW_PORT/RPC2"
 COMMON="--url $GW_URL --username bench --password-env BENCH_AGENT_PASSWORD --pkgpart $PKGPART --domain bench.example.net"
-if [ -n "$READY_MS" ]; then
+if has_part classic && [ -n "$READY_MS" ]; then
   for s in $SCENARIOS; do
     for c in $CONCURRENCIES; do run_bench "gw-$s-c$c" $COMMON --scenario "$s" --concurrency "$c"; done
   done
@@ -167,16 +280,15 @@ if [ -n "$READY_MS" ]; then
   kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null; GW_PID=""
 fi
 
-# --- floors ---------------------------------------------------------------------------------------------------------
-java -jar "$JAR" bench floor-http --port "$FLOOR_PORT" >"$OUT/floor-http.log" 2>&1 &
-FLOOR_PID=$!
-for _ in $(seq 1 500); do grep -q listening "$OUT/floor-http.log" && break; sleep 0.02; done
+# --- floors (the gateway is stopped by now) --------------------------------------------------------------------------
+if has_part classic; then
+[ -n "$FLOOR_PID" ] || start_floor "$AGENTNUM" bench.example.net || FAILED=1
 for c in $CONCURRENCIES; do
   run_bench "floor-http-c$c" --url "http://127.0.0.1:$FLOOR_PORT/RPC2" --scenario canned --concurrency "$c"
 done
 run_bench "floor-http-rate$RATE" --url "http://127.0.0.1:$FLOOR_PORT/RPC2" --scenario canned \
   --concurrency "$RATE_CONNECTIONS" --rate "$RATE"
-kill "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null; FLOOR_PID=""
+stop_floor
 
 for c in $CONCURRENCIES; do
   key="floor-pg-c$c"; j=$(( c < $(nproc) ? c : $(nproc) ))
@@ -195,7 +307,9 @@ for c in $CONCURRENCIES; do
   P50[$key]=$(sed -n 's/.*p50=\([0-9.]*\) msec.*/\1/p' <<<"$line"); P50[$key]=${P50[$key]:--}
   P99[$key]="-"
 done
-$PG -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+fi
+stop_started
+drop_db
 
 # --- table ----------------------------------------------------------------------------------------------------------
 row() { # row LABEL GWKEY FLOORLABEL FLOORKEY
@@ -208,30 +322,42 @@ row() { # row LABEL GWKEY FLOORLABEL FLOORKEY
   echo "## Gateway benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: \`nproc\` = $(nproc), memory $(free -m | awk '/^Mem:/ {print $2}') MiB, $(java -version 2>&1 | head -1)"
-  echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD)); ${SECONDS_PER_RUN} s measured after ${WARMUP} s warm-up per run; driver on one event loop"
-  echo "- gateway start-up to /health 200 (external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
-  echo "- gateway RSS: idle after the runs ${RSS_IDLE:-n/a} kB; holding ${HELD:-n/a} keep-alive connections ${RSS_HELD:-n/a} kB"
-  echo "- check_username open ${RATE}/s p99: ${P99[gw-check_username-rate$RATE]:-n/a} ms alone, ${P99[gw-check_username-rate$RATE-logins]:-n/a} ms while agent_login arrives at ${LOGIN_RATE}/s (logins: ${LOGIN_SUMMARY:-n/a})"
-  [ "$SOAK" -gt 0 ] && echo "- soak: mixed c=16 for ${SOAK} s, RSS MiB every 60 s:${SOAK_RSS:- n/a} (${SOAK_SUMMARY:-n/a})"
-  echo
-  echo "| gateway run | req/s | p50 ms | p99 ms | unexpected | floor | floor req/s | floor p50 ms | gateway/floor | command |"
-  echo "|---|---:|---:|---:|---:|---|---:|---:|---:|---|"
-  for c in $CONCURRENCIES; do
-    row "check_username c=$c" "gw-check_username-c$c" "HTTP canned c=$c" "floor-http-c$c"
-    row "check_username c=$c" "gw-check_username-c$c" "redis GET c=$c" "floor-redis-c$c"
-  done
-  row "check_username open ${RATE}/s" "gw-check_username-rate$RATE" "HTTP canned open ${RATE}/s" "floor-http-rate$RATE"
-  for c in $CONCURRENCIES; do
-    row "new_customer c=$c" "gw-new_customer-c$c" "pgbench signup c=$c" "floor-pg-c$c"
-  done
-  for c in $CONCURRENCIES; do
-    row "mixed c=$c" "gw-mixed-c$c" "HTTP canned c=$c" "floor-http-c$c"
-  done
-  echo
-  echo "Floor commands:"
-  for k in $(printf '%s\n' "${!CMD[@]}" | grep '^floor' | sort); do echo "- $k: \`${CMD[$k]}\`"; done
-  echo
-  echo "Per-run logs (per-method tables): $OUT/*.log"
+  echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD)); parts: ${PARTS}"
+  echo "- gateway start-up to ready (/health 200; external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
+  if has_part ratios; then
+    echo
+    echo "### Gateway / floor, alternated in one run"
+    echo
+    if [ -n "${DRIVER:-}" ]; then ratio_table; else echo "(not run: the gateway did not start)"; fi
+  fi
+  if has_part classic; then
+    echo
+    echo "### Scenarios with the jar's driver (one event loop, in the same run)"
+    echo
+    echo "- ${SECONDS_PER_RUN} s measured after ${WARMUP} s warm-up per run"
+    echo "- gateway RSS: idle after the runs ${RSS_IDLE:-n/a} kB; holding ${HELD:-n/a} keep-alive connections ${RSS_HELD:-n/a} kB"
+    echo "- check_username open ${RATE}/s p99: ${P99[gw-check_username-rate$RATE]:-n/a} ms alone, ${P99[gw-check_username-rate$RATE-logins]:-n/a} ms while agent_login arrives at ${LOGIN_RATE}/s (logins: ${LOGIN_SUMMARY:-n/a})"
+    [ "$SOAK" -gt 0 ] && echo "- soak: mixed c=16 for ${SOAK} s, RSS MiB every 60 s:${SOAK_RSS:- n/a} (${SOAK_SUMMARY:-n/a})"
+    echo
+    echo "| gateway run | req/s | p50 ms | p99 ms | unexpected | floor | floor req/s | floor p50 ms | gateway/floor | command |"
+    echo "|---|---:|---:|---:|---:|---|---:|---:|---:|---|"
+    for c in $CONCURRENCIES; do
+      row "check_username c=$c" "gw-check_username-c$c" "HTTP canned c=$c" "floor-http-c$c"
+      row "check_username c=$c" "gw-check_username-c$c" "redis GET c=$c" "floor-redis-c$c"
+    done
+    row "check_username open ${RATE}/s" "gw-check_username-rate$RATE" "HTTP canned open ${RATE}/s" "floor-http-rate$RATE"
+    for c in $CONCURRENCIES; do
+      row "new_customer c=$c" "gw-new_customer-c$c" "pgbench signup c=$c" "floor-pg-c$c"
+    done
+    for c in $CONCURRENCIES; do
+      row "mixed c=$c" "gw-mixed-c$c" "HTTP canned c=$c" "floor-http-c$c"
+    done
+    echo
+    echo "Floor commands:"
+    for k in $(printf '%s\n' "${!CMD[@]}" | grep '^floor' | sort); do echo "- $k: \`${CMD[$k]}\`"; done
+    echo
+    echo "Per-run logs (per-method tables): $OUT/*.log"
+  fi
 } >"$RESULTS"
 cat "$RESULTS"
 exit $FAILED

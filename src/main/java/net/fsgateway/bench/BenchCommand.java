@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
  * Exits 1 when any answer was unexpected (a fault, a transport error, an error string the scenario did not
  * provoke) or nothing was measured, 2 when the set-up (login, signup_info) or the options fail.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = FloorHttpCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {FloorHttpCommand.class, ProfileSummaryCommand.class},
     description = "Load-test a gateway on this machine (127.0.0.1/localhost only).")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/RPC2", description = "Default ${DEFAULT-VALUE}.")
   String url;
   @Option(names = "--scenario", defaultValue = "check_username",
-      description = "check_username | new_customer | mixed | canned (default ${DEFAULT-VALUE}).")
+      description = "check_username | new_customer | mixed | agent_login | agent_info | signup_info | canned"
+          + " (default ${DEFAULT-VALUE}).")
   String scenario;
   @Option(names = "--concurrency", defaultValue = "16", description = "Workers (closed loop) or connections (open loop).")
   int concurrency;

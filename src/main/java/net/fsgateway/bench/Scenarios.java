@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The scenarios by their {@code --scenario} name. */
 public final class Scenarios {
-  public static final List<String> NAMES = List.of("check_username", "new_customer", "mixed", "agent_login", "canned");
+  public static final List<String> NAMES = List.of("check_username", "new_customer", "mixed", "agent_login", "agent_info",
+      "signup_info", "canned");
 
   private Scenarios() {
   }
@@ -17,6 +18,9 @@ public final class Scenarios {
         return new NewCustomerScenario(settings);
       case "mixed":
         return new MixedScenario(settings);
+      case "agent_info":
+      case "signup_info":
+        return new SessionReadScenario(settings, settings.scenario());
       case "agent_login":
         return FixedCallScenario.logins(settings);
       case "canned":
