@@ -1,7 +1,10 @@
 package net.fsgateway.provisioning;
 
-/** The SQL of the provisioning methods, prepared once per connection by the client's statement cache. */
-final class ProvisioningQueries {
+/**
+ * The SQL of the provisioning methods, prepared once per connection by the client's statement cache. The reads are
+ * public for the benchmark's query floor ({@code bench.FloorQueries}), which runs these very statements.
+ */
+public final class ProvisioningQueries {
   private ProvisioningQueries() {
   }
 
@@ -9,7 +12,7 @@ final class ProvisioningQueries {
    * $1 username, $2 domain, $3 agentnum. No row: the domain is unknown to this agent (a missing domain and another
    * agent's private domain look the same). Case-insensitive like svc_acct_username_domsvc_key.
    */
-  static final String CHECK_USERNAME = "SELECT EXISTS (SELECT 1 FROM svc_acct a"
+  public static final String CHECK_USERNAME = "SELECT EXISTS (SELECT 1 FROM svc_acct a"
       + " WHERE lower(a.username) = lower($1) AND a.domsvc = d.svcnum) AS taken"
       + " FROM svc_domain d WHERE lower(d.domain) = lower($2) AND (d.agentnum IS NULL OR d.agentnum = $3)";
 
@@ -42,7 +45,7 @@ final class ProvisioningQueries {
   static final String UNSUSPEND = changeState("susp = NULL", "p.susp IS NOT NULL", "unsuspend");
 
   /** $1 agentnum: the agent's name and its customers counted by status. */
-  static final String AGENT_INFO = "SELECT a.agentnum, a.agent,"
+  public static final String AGENT_INFO = "SELECT a.agentnum, a.agent,"
       + " count(*) FILTER (WHERE s.status = 'prospect') AS num_prospect,"
       + " count(*) FILTER (WHERE s.status = 'active') AS num_active,"
       + " count(*) FILTER (WHERE s.status = 'suspended') AS num_susp,"
@@ -56,7 +59,7 @@ final class ProvisioningQueries {
    * all: otherwise only the packages carrying it); $3 a registration code ('' for none: otherwise the packages the
    * agent's code grants). numeric::text keeps the two decimals ("10.00").
    */
-  static final String AGENT_PACKAGES = "SELECT p.pkgpart, p.pkg, p.setup_fee::text AS setup_fee,"
+  public static final String AGENT_PACKAGES = "SELECT p.pkgpart, p.pkg, p.setup_fee::text AS setup_fee,"
       + " p.recur_fee::text AS recur_fee, p.freq, COALESCE(p.promo_code, '') AS promo_code, p.paybys"
       + " FROM part_pkg p WHERE NOT p.disabled AND CASE WHEN $3::text <> '' THEN p.pkgpart IN"
       + " (SELECT rp.pkgpart FROM reg_code r JOIN reg_code_pkg rp ON rp.codenum = r.codenum"
@@ -66,15 +69,15 @@ final class ProvisioningQueries {
       + " ORDER BY p.pkg COLLATE \"C\", p.pkgpart";
 
   /** $1 agentnum: its name and the advertising sources its customers may name (shared and its own). */
-  static final String AGENT_REFERRALS = "SELECT a.agent, r.refnum, r.referral, r.agentnum, r.title"
+  public static final String AGENT_REFERRALS = "SELECT a.agent, r.refnum, r.referral, r.agentnum, r.title"
       + " FROM agent a LEFT JOIN part_referral r ON NOT r.disabled AND (r.agentnum IS NULL OR r.agentnum = a.agentnum)"
       + " WHERE a.agentnum = $1 ORDER BY r.refnum";
 
   /** The locations customers may have. */
-  static final String LOCATIONS = "SELECT taxnum, county, state, country FROM cust_main_county"
+  public static final String LOCATIONS = "SELECT taxnum, county, state, country FROM cust_main_county"
       + " ORDER BY country, state, county";
 
   /** $1 agentnum: the shared domains and the agent's own. */
-  static final String AGENT_DOMAINS = "SELECT svcnum, domain FROM svc_domain"
+  public static final String AGENT_DOMAINS = "SELECT svcnum, domain FROM svc_domain"
       + " WHERE agentnum IS NULL OR agentnum = $1 ORDER BY lower(domain)";
 }
