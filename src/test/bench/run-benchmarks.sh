@@ -21,6 +21,7 @@ LOGIN_RATE=${BENCH_LOGIN_RATE:-20}
 SOAK=${BENCH_SOAK_SECONDS:-0}
 GW_PORT=${BENCH_GATEWAY_PORT:-18080}
 FLOOR_PORT=${BENCH_FLOOR_PORT:-18081}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-18090}
 DB=${BENCH_DB:-fsgw_bench}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
 OUT=${BENCH_OUT:-$ROOT/target/bench}
@@ -47,18 +48,18 @@ ulimit -n 8192 2>/dev/null || true
 $PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" || { log "cannot create $DB"; exit 2; }
 
 # --- gateway: start-up to ready ----------------------------------------------------------------------------------
-if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/health" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
+if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
   log "port $GW_PORT or $FLOOR_PORT is already in use (another gateway or floor server?): stop it first"; exit 2
 fi
 CARD_KEY=$(head -c 32 /dev/urandom | base64)
 start_ns=$(date +%s%N)
-GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
+GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_MANAGEMENT_HOST=127.0.0.1 GW_MANAGEMENT_PORT=$MGMT_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
   GW_PG_USER=postgres GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} GW_BILLING_CARD_KEY=$CARD_KEY \
   java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/gateway.log" 2>&1 &
 GW_PID=$!
 READY_MS=""
 for _ in $(seq 1 3000); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/health")" = 200 ]; then
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MGMT_PORT/health/ready")" = 200 ]; then
     READY_MS=$(( ($(date +%s%N) - start_ns) / 1000000 )); break
   fi
   kill -0 "$GW_PID" 2>/dev/null || break
@@ -209,7 +210,7 @@ row() { # row LABEL GWKEY FLOORLABEL FLOORKEY
   echo
   echo "- machine: \`nproc\` = $(nproc), memory $(free -m | awk '/^Mem:/ {print $2}') MiB, $(java -version 2>&1 | head -1)"
   echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD)); ${SECONDS_PER_RUN} s measured after ${WARMUP} s warm-up per run; driver on one event loop"
-  echo "- gateway start-up to /health 200 (external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
+  echo "- gateway start-up to /health/ready 200 (external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
   echo "- gateway RSS: idle after the runs ${RSS_IDLE:-n/a} kB; holding ${HELD:-n/a} keep-alive connections ${RSS_HELD:-n/a} kB"
   echo "- check_username open ${RATE}/s p99: ${P99[gw-check_username-rate$RATE]:-n/a} ms alone, ${P99[gw-check_username-rate$RATE-logins]:-n/a} ms while agent_login arrives at ${LOGIN_RATE}/s (logins: ${LOGIN_SUMMARY:-n/a})"
   [ "$SOAK" -gt 0 ] && echo "- soak: mixed c=16 for ${SOAK} s, RSS MiB every 60 s:${SOAK_RSS:- n/a} (${SOAK_SUMMARY:-n/a})"

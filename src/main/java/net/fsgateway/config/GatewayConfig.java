@@ -3,35 +3,58 @@ package net.fsgateway.config;
 /** Every setting of the gateway, validated once at start-up. Sub-records go to the parts that need them. */
 public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, RedisConfig redis,
                             SessionConfig session, ThrottleConfig throttle, BillingConfig billing,
-                            EmbeddedConfig embedded, DeploymentConfig deployment) {
+                            EmbeddedConfig embedded, DeploymentConfig deployment, ManagementConfig management,
+                            ShutdownConfig shutdown, MetricsConfig metrics, LogConfig log, StartupConfig startup) {
 
   static GatewayConfig from(ConfigSource s) {
     return new GatewayConfig(HttpConfig.from(s), LimitsConfig.from(s), PgConfig.from(s), RedisConfig.from(s),
         SessionConfig.from(s), ThrottleConfig.from(s), BillingConfig.from(s), EmbeddedConfig.from(s),
-        DeploymentConfig.from(s));
+        DeploymentConfig.from(s), ManagementConfig.from(s), ShutdownConfig.from(s), MetricsConfig.from(s),
+        LogConfig.from(s), StartupConfig.from(s));
   }
 
   public GatewayConfig withPg(PgConfig pg) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withRedis(RedisConfig redis) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withThrottle(ThrottleConfig throttle) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withLimits(LimitsConfig limits) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withDeployment(DeploymentConfig deployment) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withHttp(HttpConfig http) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withManagement(ManagementConfig management) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withShutdown(ShutdownConfig shutdown) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withMetrics(MetricsConfig metrics) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
+        shutdown, metrics, log, startup);
   }
 }

@@ -10,6 +10,7 @@ import net.fsgateway.config.SessionConfig;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.ops.CallAgent;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -36,7 +37,8 @@ public final class AgentSessions {
 
   public Future<XmlRpcValue> withAgent(XStruct params, Function<Long, Future<XmlRpcValue>> body) {
     return resolve(Fields.trimmed(params, "session_id"))
-        .compose(agent -> agent.isPresent() ? body.apply(agent.get()) : Future.succeededFuture(Replies.error(CANT_RESUME)));
+        .compose(agent -> agent.isPresent() ? body.apply(CallAgent.remember(agent.get()))
+            : Future.succeededFuture(Replies.error(CANT_RESUME)));
   }
 
   public Future<Void> close() {
