@@ -14,6 +14,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.Optional;
@@ -64,7 +65,8 @@ public final class Operations implements Shareable {
   public Vertx createVertx(VertxOptions options) {
     VertxBuilder builder = Vertx.builder();
     if (registry != null) {
-      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+      // The local address tells the XML-RPC listener's HTTP series from the management listener's (a fixed pair).
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).addLabels(Label.LOCAL));
       builder.withMetrics(new MicrometerMetricsFactory(registry));
     }
     vertx = builder.with(options).build();
