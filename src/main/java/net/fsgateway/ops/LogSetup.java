@@ -36,6 +36,14 @@ public final class LogSetup {
   }
 
   private static void json(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender) {
+    JsonEncoder encoder = jsonEncoder(context);
+    appender.stop();
+    appender.setEncoder(encoder);
+    appender.start();
+  }
+
+  /** The encoder {@code log.format=json} uses: one JSON object per event and line. */
+  static JsonEncoder jsonEncoder(LoggerContext context) {
     JsonEncoder encoder = new JsonEncoder();
     encoder.setContext(context);
     // Context properties and the sequence number repeat on every line and say nothing about the event.
@@ -47,8 +55,6 @@ public final class LogSetup {
     encoder.setWithArguments(false);
     encoder.setWithFormattedMessage(true);
     encoder.start();
-    appender.stop();
-    appender.setEncoder(encoder);
-    appender.start();
+    return encoder;
   }
 }

@@ -118,6 +118,29 @@ class GracefulShutdownIT {
     }
   }
 
+  @Test
+  void atTheDeadlineItExitsNonZeroAndSaysHowManyCallsItCut() throws Exception {
+    TestReseller reseller = TestReseller.create();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (ChildGateway child = ChildGateway.start(Map.of("GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "1",
+        "GW_SHUTDOWN_GRACE_SECONDS", "3"))) {
+      child.awaitReady(60_000);
+      String session = login(http, child, reseller);
+      // Two calls whose bodies never finish arriving: in flight until the deadline.
+      SlowCall first = SlowCall.begin(child.port, reseller, session, "cut1");
+      SlowCall second = SlowCall.begin(child.port, reseller, session, "cut2");
+      long signalAt = System.nanoTime();
+      child.terminate();
+      int exit = child.awaitExit(30);
+      long exitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalAt);
+      assertThat(exit).isEqualTo(1);
+      assertThat(exitMs).isBetween(3_000L, 10_000L);
+      assertThat(child.output()).contains("shutdown.graceSeconds=3 ran out: cutting 2 call(s) still in flight");
+      first.finish();
+      second.finish();
+    }
+  }
+
   private void run(HttpClient http, ChildGateway child, TestReseller reseller, String session, int client) {
     int n = 0;
     while (!stop.get() && inEndpoints.get()) {

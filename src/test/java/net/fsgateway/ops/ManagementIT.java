@@ -99,11 +99,13 @@ class ManagementIT {
     }
     gateway.call("check_username", Map.of("session_id", "no-such-session", "username", "x", "domain", "y"));
     gateway.call("agent_login", Map.of("username", reseller.username(), "password", "wrong-password"));
+    gateway.call("new_customer", Map.of("session_id", session, "payby", "card", "paydate", "13/1999"));
     String scrape = get(port, "/metrics").body();
 
     assertThat(counter(scrape, "fsgw_calls_seconds_count{method=\"check_username\",outcome=\"ok\"}")).isGreaterThanOrEqualTo(3);
     assertThat(counter(scrape, "fsgw_calls_seconds_count{method=\"check_username\",outcome=\"bad_session\"}")).isGreaterThanOrEqualTo(1);
     assertThat(counter(scrape, "fsgw_calls_seconds_count{method=\"agent_login\",outcome=\"bad_login\"}")).isGreaterThanOrEqualTo(1);
+    assertThat(counter(scrape, "fsgw_signups_total{outcome=\"bad_field\",payby=\"CARD\"}")).isGreaterThanOrEqualTo(1);
     assertThat(scrape).contains("fsgw_calls_seconds_bucket{method=\"check_username\",outcome=\"ok\",le=\"0.005\"}");
     assertThat(scrape).contains("fsgw_session_cache_total{result=\"hit\"}", "fsgw_session_cache_total{result=\"miss\"}");
     assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads");
