@@ -47,14 +47,4 @@ public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, R
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
         shutdown, metrics, log, startup);
   }
-
-  public GatewayConfig withShutdown(ShutdownConfig shutdown) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
-        shutdown, metrics, log, startup);
-  }
-
-  public GatewayConfig withMetrics(MetricsConfig metrics) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, management,
-        shutdown, metrics, log, startup);
-  }
 }

@@ -42,13 +42,6 @@ public final class Operations implements Shareable {
     this.config = config;
     this.registry = config.metrics().enabled() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
     this.metrics = registry == null ? null : new CallMetrics(registry);
-    if (registry != null) {
-      new JvmMemoryMetrics().bindTo(registry);
-      new JvmGcMetrics().bindTo(registry);
-      new JvmThreadMetrics().bindTo(registry);
-      new ClassLoaderMetrics().bindTo(registry);
-      new ProcessorMetrics().bindTo(registry);
-    }
   }
 
   public static Operations create(GatewayConfig config) {
@@ -76,6 +69,15 @@ public final class Operations implements Shareable {
 
   /** Starts the management listener; completes with its port. Readiness answers 503 until {@link #started}. */
   public Future<Integer> startManagement() {
+    if (registry != null) {
+      // Bound here, where they are served: JvmGcMetrics holds GC listeners for the life of the JVM, one set per
+      // process that scrapes, not one per gateway a test starts.
+      new JvmMemoryMetrics().bindTo(registry);
+      new JvmGcMetrics().bindTo(registry);
+      new JvmThreadMetrics().bindTo(registry);
+      new ClassLoaderMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
+    }
     management = new ManagementServer(vertx, this, registry);
     return management.listen(config.management());
   }
