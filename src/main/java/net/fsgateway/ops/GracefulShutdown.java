@@ -89,8 +89,9 @@ public final class GracefulShutdown {
   private void watchdog(long started) {
     Thread watchdog = new Thread(() -> {
       sleep(TimeUnit.SECONDS.toMillis(config.graceSeconds()) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      LOG.error("shutdown.graceSeconds={} ran out: cutting {} call(s) still in flight", config.graceSeconds(),
+      LOG.warn("shutdown.graceSeconds={} ran out: cutting {} call(s) still in flight", config.graceSeconds(),
           operations.state().inFlight());
+      LogSetup.flush();
       Runtime.getRuntime().halt(1);
     }, "fsgw-shutdown-deadline");
     watchdog.setDaemon(true);

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.util.Iterator;
 import net.fsgateway.config.LogConfig;
@@ -26,13 +27,21 @@ public final class LogSetup {
     }
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     if (log.format() == LogConfig.Format.JSON) {
-      for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-        if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
-          json(context, appender);
-        }
-      }
+      json(context, root.iteratorForAppenders());
     }
     context.getLogger(AccessLog.LOGGER).setLevel(log.access() ? Level.INFO : Level.OFF);
+  }
+
+  /** Every stream appender, also those behind an async appender, gets the JSON encoder. */
+  private static void json(LoggerContext context, Iterator<Appender<ILoggingEvent>> appenders) {
+    while (appenders.hasNext()) {
+      Appender<ILoggingEvent> appender = appenders.next();
+      if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
+        json(context, stream);
+      } else if (appender instanceof AsyncAppenderBase<ILoggingEvent> async) {
+        json(context, async.iteratorForAppenders());
+      }
+    }
   }
 
   private static void json(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender) {
@@ -56,5 +65,12 @@ public final class LogSetup {
     encoder.setWithFormattedMessage(true);
     encoder.start();
     return encoder;
+  }
+
+  /** Writes out what the async appender still holds: before a halt, which runs no shutdown hook. */
+  public static void flush() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 }

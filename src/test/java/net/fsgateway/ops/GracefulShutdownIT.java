@@ -3,6 +3,7 @@ package net.fsgateway.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,12 +119,13 @@ class GracefulShutdownIT {
     }
   }
 
+  /** Also with {@code log.format=json}, the way a log collector reads it. */
   @Test
   void atTheDeadlineItExitsNonZeroAndSaysHowManyCallsItCut() throws Exception {
     TestReseller reseller = TestReseller.create();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try (ChildGateway child = ChildGateway.start(Map.of("GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "1",
-        "GW_SHUTDOWN_GRACE_SECONDS", "3"))) {
+        "GW_SHUTDOWN_GRACE_SECONDS", "3", "GW_LOG_FORMAT", "json"))) {
       child.awaitReady(60_000);
       String session = login(http, child, reseller);
       // Two calls whose bodies never finish arriving: in flight until the deadline.
@@ -136,6 +138,13 @@ class GracefulShutdownIT {
       assertThat(exit).isEqualTo(1);
       assertThat(exitMs).isBetween(3_000L, 10_000L);
       assertThat(child.output()).contains("shutdown.graceSeconds=3 ran out: cutting 2 call(s) still in flight");
+      // log.format=json: every line one JSON object, the access line's fields as key-value pairs.
+      List<JsonObject> lines = child.output().lines().filter(line -> line.startsWith("{")).map(JsonObject::new).toList();
+      assertThat(lines).hasSize((int) child.output().lines().count());
+      assertThat(lines).anySatisfy(line -> {
+        assertThat(line.getString("loggerName")).isEqualTo(AccessLog.LOGGER);
+        assertThat(line.getJsonArray("kvpList").encode()).contains("\"method\":\"agent_login\"", "\"outcome\":\"ok\"");
+      });
       first.finish();
       second.finish();
     }
