@@ -19,7 +19,8 @@ final class RequestIds {
   }
 
   static String generate() {
-    return String.format("%016x", ThreadLocalRandom.current().nextLong());
+    String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
   }
 
   static boolean isSane(String id) {

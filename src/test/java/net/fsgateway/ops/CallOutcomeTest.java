@@ -38,6 +38,9 @@ class CallOutcomeTest {
     assertThat(RequestIds.fromHeader("x".repeat(129))).matches("[0-9a-f]{16}");
     assertThat(RequestIds.fromHeader("")).matches("[0-9a-f]{16}");
     assertThat(RequestIds.fromHeader(null)).matches("[0-9a-f]{16}");
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(RequestIds.generate()).matches("[0-9a-f]{16}");
+    }
   }
 
   private static MethodResponse answer(String error) {
