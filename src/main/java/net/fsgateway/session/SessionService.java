@@ -48,7 +48,8 @@ public final class SessionService {
     return agents.byUsername(username)
         .compose(agent -> passwords.verify(agent, password))
         .compose(agentnum -> agentnum.isPresent()
-            ? throttle.succeeded(attempt).compose(ignored -> store.create(CallAgent.remember(agentnum.get()))).map(SessionService::loggedIn)
+            ? throttle.succeeded(attempt).compose(ignored -> store.create(CallAgent.remember(agentnum.get())))
+                .map(SessionService::loggedIn)
             : throttle.failed(attempt).map(ignored -> loginError(INCORRECT_PASSWORD)));
   }
 
