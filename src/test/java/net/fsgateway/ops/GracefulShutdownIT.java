@@ -109,6 +109,8 @@ class GracefulShutdownIT {
       assertThat(exitMs).isGreaterThanOrEqualTo(DRAIN_DELAY_SECONDS * 1000L).isLessThan(20_000);
       assertThat(log).contains("SIGTERM: draining", "stopped in").doesNotContain("ERROR", "Exception", "Pool closed");
       assertThat(signedUp).isNotEmpty();
+      assertThat(TestData.scalar("SELECT count(*) FROM svc_acct WHERE username LIKE 'sg%'"))
+          .as("no signup committed without its answer").hasToString(Integer.toString(signedUp.size()));
       for (String username : signedUp) {
         assertThat(TestData.scalar("SELECT count(*) FROM svc_acct WHERE username = ?", username))
             .as(username).hasToString("1");
@@ -154,7 +156,7 @@ class GracefulShutdownIT {
     int n = 0;
     while (!stop.get() && inEndpoints.get()) {
       boolean signup = client % 4 == 0;
-      String username = "sd" + client + "x" + (n++) + "x" + System.nanoTime() % 100_000;
+      String username = (client % 4 == 0 ? "sg" : "sd") + client + "x" + (n++) + "x" + System.nanoTime() % 100_000;
       XStruct.Builder params = XStruct.builder().put("session_id", session).put("username", username);
       if (signup) {
         signupFields(params, reseller);
