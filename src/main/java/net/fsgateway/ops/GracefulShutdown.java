@@ -72,10 +72,15 @@ public final class GracefulShutdown {
       LOG.info("stopping: the XML-RPC listener stops accepting; {} call(s) in flight finish", state.inFlight());
     }
     try {
-      long left = TimeUnit.SECONDS.toNanos(config.graceSeconds()) - (System.nanoTime() - started);
+      long deadline = started + TimeUnit.SECONDS.toNanos(config.graceSeconds());
       operations.stopProbes();
-      // Undeploying runs each HTTP verticle's stop(): listener shutdown with the calls in flight, then services.
-      vertx.close().await(Math.max(1, left), TimeUnit.NANOSECONDS);
+      // The XML-RPC verticles first: each one's stop() shuts its listener down with the calls in flight, then its
+      // co-located services; only then the rest (service verticles behind the bus, the management listener).
+      String listeners = operations.listeners();
+      if (listeners != null) {
+        vertx.undeploy(listeners).await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+      vertx.close().await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       closeBackends.run();
     } catch (Exception e) {
       LOG.warn("stopping did not complete cleanly: {}", e.toString());

@@ -37,6 +37,7 @@ public final class Operations implements Shareable {
   private Vertx vertx;
   private ManagementServer management;
   private BackendProbe probe;
+  private volatile String listeners;
 
   private Operations(GatewayConfig config) {
     this.config = config;
@@ -90,6 +91,19 @@ public final class Operations implements Shareable {
       probe.bind(registry);
     }
     probe.start();
+  }
+
+  /**
+   * The deployment of the XML-RPC verticles in {@code vertx}, so a shutdown can stop them first: Vert.x would
+   * undeploy everything at once, and service verticles behind the event bus would leave calls still draining.
+   */
+  public static void listenersDeployed(Vertx vertx, String deploymentId) {
+    of(vertx).ifPresent(operations -> operations.listeners = deploymentId);
+  }
+
+  /** The XML-RPC verticles' deployment id, or null before they are deployed. */
+  String listeners() {
+    return listeners;
   }
 
   /** Every verticle is deployed: readiness answers 200 from now on. */

@@ -29,6 +29,8 @@ import net.fsgateway.xmlrpc.Scalars;
 import net.fsgateway.xmlrpc.XStruct;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SIGTERM to a real gateway process under 64 keep-alive clients running check_username and new_customer, as
@@ -54,16 +56,19 @@ class GracefulShutdownIT {
   private final Queue<String> failures = new ConcurrentLinkedQueue<>();
   private final Queue<String> signedUp = new ConcurrentLinkedQueue<>();
   private volatile boolean signalled;
+  /** Starts every signup username of one run, so the database check counts this run's rows only. */
+  private final String signupPrefix = "sg" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "x";
 
-  @Test
-  void sigtermDrainsEveryCallInFlightAndExitsZero() throws Exception {
+  @ParameterizedTest(name = "deployment.services={0}")
+  @ValueSource(strings = {"colocated", "bus"})
+  void sigtermDrainsEveryCallInFlightAndExitsZero(String services) throws Exception {
     TestReseller reseller = TestReseller.create();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     try (ChildGateway child = ChildGateway.start(Map.of(
         "GW_SHUTDOWN_DRAIN_DELAY_SECONDS", Integer.toString(DRAIN_DELAY_SECONDS),
-        "GW_SHUTDOWN_GRACE_SECONDS", "20"))) {
+        "GW_SHUTDOWN_GRACE_SECONDS", "20", "GW_DEPLOYMENT_SERVICES", services))) {
       child.awaitReady(60_000);
       String session = login(http, child, reseller);
       for (int i = 0; i < CLIENTS; i++) {
@@ -97,7 +102,7 @@ class GracefulShutdownIT {
       assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       String log = child.output();
 
-      System.out.printf("answered %d calls (%d after SIGTERM), %d signups; readiness 503 after %d ms; exit %d after"
+      System.out.printf(services + ": answered %d calls (%d after SIGTERM), %d signups; readiness 503 after %d ms; exit %d after"
           + " %d ms%n", answered.get(), answeredAfterSignal.get(), signedUp.size(), readinessFailedMs, exit, exitMs);
       assertThat(failures).as("calls that failed").isEmpty();
       for (SlowCall call : slow) {
@@ -109,7 +114,7 @@ class GracefulShutdownIT {
       assertThat(exitMs).isGreaterThanOrEqualTo(DRAIN_DELAY_SECONDS * 1000L).isLessThan(20_000);
       assertThat(log).contains("SIGTERM: draining", "stopped in").doesNotContain("ERROR", "Exception", "Pool closed");
       assertThat(signedUp).isNotEmpty();
-      assertThat(TestData.scalar("SELECT count(*) FROM svc_acct WHERE username LIKE 'sg%'"))
+      assertThat(TestData.scalar("SELECT count(*) FROM svc_acct WHERE username LIKE ?", signupPrefix + "%"))
           .as("no signup committed without its answer").hasToString(Integer.toString(signedUp.size()));
       for (String username : signedUp) {
         assertThat(TestData.scalar("SELECT count(*) FROM svc_acct WHERE username = ?", username))
@@ -156,7 +161,7 @@ class GracefulShutdownIT {
     int n = 0;
     while (!stop.get() && inEndpoints.get()) {
       boolean signup = client % 4 == 0;
-      String username = (client % 4 == 0 ? "sg" : "sd") + client + "x" + (n++) + "x" + System.nanoTime() % 100_000;
+      String username = (signup ? signupPrefix : "sd") + client + "x" + (n++);
       XStruct.Builder params = XStruct.builder().put("session_id", session).put("username", username);
       if (signup) {
         signupFields(params, reseller);
