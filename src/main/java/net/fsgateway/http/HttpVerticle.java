@@ -70,12 +70,13 @@ public final class HttpVerticle extends VerticleBase {
 
   /**
    * Stops accepting, lets the calls in flight finish (each answer closes its connection; idle connections close at
-   * once) for at most what {@code shutdown.graceSeconds} leaves after the drain delay, then stops the services, so
-   * no call ever finds its pool closed under it.
+   * once), then stops the services, so no call ever finds its pool closed under it. The wait is bounded by
+   * {@code shutdown.graceSeconds}; the deadline itself, counted from SIGTERM, is the shutdown's own (it logs the
+   * calls it cuts), so this bound is never the one that cuts them silently.
    */
   @Override
   public Future<?> stop() {
-    long seconds = config.shutdown().graceSeconds() - config.shutdown().drainDelaySeconds();
+    long seconds = config.shutdown().graceSeconds();
     Future<Void> listener = server == null ? Future.succeededFuture() : server.shutdown(seconds, TimeUnit.SECONDS);
     return listener.eventually(this::stopServices);
   }

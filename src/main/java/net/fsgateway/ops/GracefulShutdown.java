@@ -72,15 +72,16 @@ public final class GracefulShutdown {
       LOG.info("stopping: the XML-RPC listener stops accepting; {} call(s) in flight finish", state.inFlight());
     }
     try {
-      long deadline = started + TimeUnit.SECONDS.toNanos(config.graceSeconds());
+      // Waits bounded by the grace period each; the deadline that counts is the watchdog's, which says what it cuts.
+      long bound = config.graceSeconds();
       operations.stopProbes();
       // The XML-RPC verticles first: each one's stop() shuts its listener down with the calls in flight, then its
       // co-located services; only then the rest (service verticles behind the bus, the management listener).
       String listeners = operations.listeners();
       if (listeners != null) {
-        vertx.undeploy(listeners).await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        vertx.undeploy(listeners).await(bound, TimeUnit.SECONDS);
       }
-      vertx.close().await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      vertx.close().await(bound, TimeUnit.SECONDS);
       closeBackends.run();
     } catch (Exception e) {
       LOG.warn("stopping did not complete cleanly: {}", e.toString());
