@@ -27,19 +27,17 @@ export_pg_env() {
   export GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB GW_PG_USER=postgres
 }
 
-# ready: /health answers 200, or (if the health route moved) an XML-RPC call on /RPC2 answers 200.
+# ready: readiness on the management port answers 200 (started, migrated, not draining).
 gateway_ready() {
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/health")" = 200 ] && return 0
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: text/xml' --data-binary \
-    '<?xml version="1.0"?><methodCall><methodName>system.listMethods</methodName><params/></methodCall>' \
-    "http://127.0.0.1:$GW_PORT/RPC2")" = 200 ]
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MGMT_PORT/health/ready")" = 200 ]
 }
 
 # start_gateway [JAVA_OPTS...]: starts the jar's `serve` on GW_PORT against $DB; sets GW_PID and READY_MS.
 start_gateway() {
   local start_ns; start_ns=$(date +%s%N)
   export_pg_env
-  GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} \
+  GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_MANAGEMENT_HOST=127.0.0.1 GW_MANAGEMENT_PORT=$MGMT_PORT \
+    GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} \
     GW_BILLING_CARD_KEY=${CARD_KEY:-$(head -c 32 /dev/urandom | base64)} \
     java "$@" -jar "$JAR" serve >"$OUT/gateway.log" 2>&1 &
   GW_PID=$!

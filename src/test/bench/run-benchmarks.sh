@@ -33,6 +33,7 @@ LOGIN_RATE=${BENCH_LOGIN_RATE:-20}
 SOAK=${BENCH_SOAK_SECONDS:-0}
 GW_PORT=${BENCH_GATEWAY_PORT:-18080}
 FLOOR_PORT=${BENCH_FLOOR_PORT:-18081}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-18090}
 DB=${BENCH_DB:-fsgw_bench}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
 OUT=${BENCH_OUT:-$ROOT/target/bench}
@@ -49,7 +50,7 @@ has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 build_jar
 ulimit -n 8192 2>/dev/null || true
 create_db
-if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/health" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
+if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
   log "port $GW_PORT or $FLOOR_PORT is already in use (another gateway or floor server?): stop it first"; exit 2
 fi
 CARD_KEY=$(head -c 32 /dev/urandom | base64)
@@ -323,7 +324,7 @@ row() { # row LABEL GWKEY FLOORLABEL FLOORKEY
   echo
   echo "- machine: \`nproc\` = $(nproc), memory $(free -m | awk '/^Mem:/ {print $2}') MiB, $(java -version 2>&1 | head -1)"
   echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD)); parts: ${PARTS}"
-  echo "- gateway start-up to ready (/health 200; external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
+  echo "- gateway start-up to ready (/health/ready 200 on the management port; external PG/Redis, migrations included): ${READY_MS:-n/a} ms"
   if has_part ratios; then
     echo
     echo "### Gateway / floor, alternated in one run"

@@ -13,6 +13,7 @@ import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.dispatch.MethodService;
 import net.fsgateway.dispatch.ServiceVerticle;
 import net.fsgateway.http.HttpVerticle;
+import net.fsgateway.ops.Operations;
 import net.fsgateway.provisioning.ProvisioningMethods;
 import net.fsgateway.session.SessionMethods;
 
@@ -34,7 +35,8 @@ public final class Gateway {
   public static Future<Void> deploy(Vertx vertx, GatewayConfig config) {
     DeploymentOptions http = new DeploymentOptions().setInstances(config.http().effectiveInstances());
     if (config.deployment().services() == Services.COLOCATED) {
-      return vertx.deployVerticle(() -> new HttpVerticle(config, services(config)), http).mapEmpty();
+      return vertx.deployVerticle(() -> new HttpVerticle(config, services(config)), http)
+          .onSuccess(id -> Operations.listenersDeployed(vertx, id)).mapEmpty();
     }
     List<Future<String>> deployed = new ArrayList<>();
     for (Function<GatewayConfig, MethodService> service : SERVICES) {
@@ -42,6 +44,7 @@ public final class Gateway {
     }
     return Future.all(deployed)
         .compose(ignored -> vertx.deployVerticle(() -> new HttpVerticle(config, List.of()), http))
+        .onSuccess(id -> Operations.listenersDeployed(vertx, id))
         .mapEmpty();
   }
 

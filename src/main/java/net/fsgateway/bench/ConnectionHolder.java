@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens N keep-alive connections to the target, sends one {@code GET /health} on each so the server has really
- * set up its per-connection HTTP state, and holds them idle for a while: the memory a gateway pays per open client.
+ * Opens N keep-alive connections to the target, sends one {@code GET /RPC2} on each (answered 405) so the server has
+ * really set up its per-connection HTTP state, and holds them idle for a while: the memory a gateway pays per open client.
  * Connections are opened in batches so the server's accept backlog is not what gets measured.
  */
 final class ConnectionHolder {
@@ -32,7 +32,7 @@ final class ConnectionHolder {
 
   /** Opens {@code count} connections; completes with how many are open. */
   Future<Integer> open(int count) {
-    Buffer probe = Buffer.buffer("GET /health HTTP/1.1\r\nHost: " + target.host() + "\r\nConnection: keep-alive\r\n\r\n",
+    Buffer probe = Buffer.buffer("GET /RPC2 HTTP/1.1\r\nHost: " + target.host() + "\r\nConnection: keep-alive\r\n\r\n",
         StandardCharsets.UTF_8.name());
     Future<Void> chain = Future.succeededFuture();
     for (int from = 0; from < count; from += BATCH) {

@@ -4,43 +4,58 @@ package net.fsgateway.config;
 public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, RedisConfig redis,
                             SessionConfig session, ThrottleConfig throttle, BillingConfig billing,
                             EmbeddedConfig embedded, DeploymentConfig deployment, CompatConfig compat,
-                            SignupConfig signup) {
+                            SignupConfig signup, ManagementConfig management, ShutdownConfig shutdown,
+                            MetricsConfig metrics, LogConfig log, StartupConfig startup) {
 
   static GatewayConfig from(ConfigSource s) {
     return new GatewayConfig(HttpConfig.from(s), LimitsConfig.from(s), PgConfig.from(s), RedisConfig.from(s),
         SessionConfig.from(s), ThrottleConfig.from(s), BillingConfig.from(s), EmbeddedConfig.from(s),
-        DeploymentConfig.from(s), CompatConfig.from(s), SignupConfig.from(s));
-  }
-
-  public GatewayConfig withPg(PgConfig pg) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
-  }
-
-  public GatewayConfig withRedis(RedisConfig redis) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
-  }
-
-  public GatewayConfig withThrottle(ThrottleConfig throttle) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
-  }
-
-  public GatewayConfig withLimits(LimitsConfig limits) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
-  }
-
-  public GatewayConfig withDeployment(DeploymentConfig deployment) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
+        DeploymentConfig.from(s), CompatConfig.from(s), SignupConfig.from(s), ManagementConfig.from(s),
+        ShutdownConfig.from(s), MetricsConfig.from(s), LogConfig.from(s), StartupConfig.from(s));
   }
 
   public GatewayConfig withHttp(HttpConfig http) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withLimits(LimitsConfig limits) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withPg(PgConfig pg) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withRedis(RedisConfig redis) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withThrottle(ThrottleConfig throttle) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withDeployment(DeploymentConfig deployment) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withCompat(CompatConfig compat) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
   }
 
   public GatewayConfig withSignup(SignupConfig signup) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat, signup);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
+  }
+
+  public GatewayConfig withManagement(ManagementConfig management) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup);
   }
 }

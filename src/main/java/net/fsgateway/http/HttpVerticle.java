@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
 import net.fsgateway.dispatch.BusRoute;
@@ -17,6 +18,7 @@ import net.fsgateway.dispatch.LocalRoute;
 import net.fsgateway.dispatch.MethodRegistry;
 import net.fsgateway.dispatch.MethodRoute;
 import net.fsgateway.dispatch.MethodService;
+import net.fsgateway.ops.CallObserver;
 
 /**
  * The XML-RPC listener, one instance per event loop. {@code POST} on {@code /}, {@code /RPC2} and Freeside's
@@ -55,21 +57,27 @@ public final class HttpVerticle extends VerticleBase {
   private Future<HttpServer> listen(MethodRoute route) {
     Dispatcher dispatcher = new Dispatcher(route, MethodRegistry.reseller(), config.limits(), config.compat());
     XmlRpcEndpoint endpoint = new XmlRpcEndpoint(vertx, dispatcher, config.limits(),
-        config.http().requestTimeoutSeconds() * 1000L, !config.compat().typedAnswers());
+        config.http().requestTimeoutSeconds() * 1000L, !config.compat().typedAnswers(), CallObserver.of(vertx));
     Router router = Router.router(vertx);
     for (String path : XMLRPC_PATHS) {
       router.route(HttpMethod.POST, path).handler(ctx -> endpoint.handle(ctx.request()));
     }
-    HealthRoutes.mount(router);
     server = vertx.createHttpServer(serverOptions(config.http()))
         .connectionHandler(this::admit)
         .requestHandler(router);
     return server.listen(config.http().port(), config.http().host());
   }
 
+  /**
+   * Stops accepting, lets the calls in flight finish (each answer closes its connection; idle connections close at
+   * once), then stops the services, so no call ever finds its pool closed under it. The wait is bounded by
+   * {@code shutdown.graceSeconds}; the deadline itself, counted from SIGTERM, is the shutdown's own (it logs the
+   * calls it cuts), so this bound is never the one that cuts them silently.
+   */
   @Override
   public Future<?> stop() {
-    Future<Void> listener = server == null ? Future.succeededFuture() : server.close();
+    long seconds = config.shutdown().graceSeconds();
+    Future<Void> listener = server == null ? Future.succeededFuture() : server.shutdown(seconds, TimeUnit.SECONDS);
     return listener.eventually(this::stopServices);
   }
 

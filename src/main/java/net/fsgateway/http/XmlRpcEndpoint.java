@@ -14,6 +14,7 @@ import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.dispatch.Dispatcher;
 import net.fsgateway.dispatch.Failures;
 import net.fsgateway.dispatch.StreamedAnswers;
+import net.fsgateway.ops.CallObserver;
 import net.fsgateway.xmlrpc.MethodCall;
 import net.fsgateway.xmlrpc.MethodResponse;
 
@@ -34,15 +35,17 @@ final class XmlRpcEndpoint {
   private final CodecLimits limits;
   private final long requestTimeoutMs;
   private final boolean undefinedAsEmpty;
+  private final CallObserver observer;
 
   /** {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}. */
   XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs,
-                 boolean undefinedAsEmpty) {
+                 boolean undefinedAsEmpty, CallObserver observer) {
     this.vertx = vertx;
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
     this.requestTimeoutMs = requestTimeoutMs;
     this.undefinedAsEmpty = undefinedAsEmpty;
+    this.observer = observer;
   }
 
   void handle(HttpServerRequest request) {
@@ -50,7 +53,7 @@ final class XmlRpcEndpoint {
       tooLarge(request);
       return;
     }
-    Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits));
+    Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits), observer.begin(request));
     request.handler(exchange::chunk);
     request.endHandler(ignored -> exchange.end());
     request.exceptionHandler(ignored -> exchange.abort());
@@ -90,12 +93,15 @@ final class XmlRpcEndpoint {
   private final class Exchange {
     private final HttpServerRequest request;
     private final XmlRpcRequestDecoder decoder;
+    private final CallObserver.Call observed;
+    private MethodCall call;
     private boolean finished;
     private long deadline = -1;
 
-    Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder) {
+    Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder, CallObserver.Call observed) {
       this.request = request;
       this.decoder = decoder;
+      this.observed = observed;
     }
 
     void chunk(Buffer chunk) {
@@ -116,7 +122,6 @@ final class XmlRpcEndpoint {
         return;
       }
       vertx.cancelTimer(deadline);
-      MethodCall call;
       try {
         call = decoder.end();
       } catch (ProtocolException e) {
@@ -166,19 +171,22 @@ final class XmlRpcEndpoint {
       write(e.toFault(), !request.isEnded());
     }
 
-    private void write(MethodResponse answer, boolean close) {
+    private void write(MethodResponse answer, boolean closeAfter) {
+      observer.answered(observed, call, answer);
       HttpServerResponse response = request.response();
       if (response.ended() || response.closed()) {
         StreamedAnswers.discard(answer);
         return;
       }
       response.putHeader(HttpHeaders.CONTENT_TYPE, TEXT_XML).putHeader(HttpHeaders.SERVER, SERVER);
+      // While draining, every answer closes its connection: keep-alive clients reconnect to another pod.
+      boolean close = closeAfter || observer.draining();
+      if (close) {
+        response.putHeader(HttpHeaders.CONNECTION, CLOSE);
+      }
       if (answer instanceof MethodResponse.Streamed streamed) {
         StreamedWriter.write(response, streamed, undefinedAsEmpty);
         return;
-      }
-      if (close) {
-        response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }
       response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty)).onComplete(ignored -> {
         if (close) {

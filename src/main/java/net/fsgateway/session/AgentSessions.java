@@ -10,6 +10,7 @@ import net.fsgateway.config.SessionConfig;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.ops.CallAgent;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -41,7 +42,7 @@ public final class AgentSessions {
 
   /** The agent of the call's {@code session_id}, or empty when the session is unknown or expired. */
   public Future<Optional<Long>> agentOf(XStruct params) {
-    return resolve(Fields.trimmed(params, "session_id"));
+    return resolve(Fields.trimmed(params, "session_id")).map(agent -> agent.map(CallAgent::remember));
   }
 
   public Future<Void> close() {

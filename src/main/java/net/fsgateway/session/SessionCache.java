@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import net.fsgateway.ops.ProcessCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,10 +82,12 @@ public final class SessionCache {
     Entry entry = entries.get(key);
     if (entry != null) {
       if (now - entry.expiresAtNanos < 0 && !ended.contains(key)) {
+        ProcessCounters.sessionCacheHit();
         return Future.succeededFuture(Optional.of(entry.agentnum));
       }
       entries.remove(key);
     }
+    ProcessCounters.sessionCacheMiss();
     Tracking current = tracking;
     if (current == null) {
       connectIfDue(now);

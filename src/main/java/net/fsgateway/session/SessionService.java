@@ -3,6 +3,7 @@ package net.fsgateway.session;
 import io.vertx.core.Future;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
+import net.fsgateway.ops.CallAgent;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -47,7 +48,8 @@ public final class SessionService {
     return agents.byUsername(username)
         .compose(agent -> passwords.verify(agent, password))
         .compose(agentnum -> agentnum.isPresent()
-            ? throttle.succeeded(attempt).compose(ignored -> store.create(agentnum.get())).map(SessionService::loggedIn)
+            ? throttle.succeeded(attempt).compose(ignored -> store.create(CallAgent.remember(agentnum.get())))
+                .map(SessionService::loggedIn)
             : throttle.failed(attempt).map(ignored -> loginError(INCORRECT_PASSWORD)));
   }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * No log event, at any level, carries a card number, a CVV, a bank account, a social security number or an account
- * password; and the SSN is stored only encrypted.
+ * No log event, at any level and the access log included, carries a card number, a CVV, a bank account, a social
+ * security number or an account password; and the SSN is stored only encrypted.
  */
 @Timeout(60)
 class SignupSecretLoggingIT {
@@ -57,6 +57,8 @@ class SignupSecretLoggingIT {
       logged = capture.texts();
     }
     assertThat(logged).as("the gateway logs something, so the check is not vacuous").isNotEmpty();
+    assertThat(logged).as("the access log has a line per signup, declined and rejected ones included")
+        .filteredOn(text -> text.startsWith("fsgateway.access: new_customer ")).hasSizeGreaterThanOrEqualTo(5);
     for (String secret : List.of(SignupFixtures.VALID_CARD, DECLINED_CARD, CVV, ACCOUNT, PASSWORD, SS, SS_DIGITS)) {
       assertThat(logged).as(secret).noneMatch(text -> text.contains(secret));
     }

@@ -10,7 +10,7 @@ import net.fsgateway.support.TestReseller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** No log event, at any level, carries a session id or an agent password. */
+/** No log event, at any level and the access log included, carries a session id or an agent password. */
 @Timeout(60)
 class SecretLoggingIT {
 
@@ -32,5 +32,7 @@ class SecretLoggingIT {
     }
     assertThat(logged).as("the gateway logs something, so the check is not vacuous").isNotEmpty();
     assertThat(logged).noneMatch(text -> text.contains(sessionId) || text.contains(reseller.password()));
+    assertThat(logged).as("the access log has a line per call (login, info, list, logout, info, failed login)")
+        .filteredOn(text -> text.startsWith("fsgateway.access: ")).hasSizeGreaterThanOrEqualTo(6);
   }
 }

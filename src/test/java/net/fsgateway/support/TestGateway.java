@@ -1,6 +1,7 @@
 package net.fsgateway.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
@@ -15,6 +16,7 @@ import net.fsgateway.config.ConfigLoader;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
 import net.fsgateway.config.ThrottleConfig;
+import net.fsgateway.ops.Operations;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
@@ -45,7 +47,9 @@ public final class TestGateway implements AutoCloseable {
         .withRedis(TestBackends.redis());
     base = base.withThrottle(perAddressOff(base.throttle()));
     GatewayConfig config = tweak.apply(base.withHttp(onPort(base.http(), freePort())));
-    Vertx vertx = Vertx.vertx();
+    // With the gateway's operations attached (metrics, access log), as in production; tests of the management
+    // port start it themselves.
+    Vertx vertx = Operations.create(config).createVertx(new VertxOptions());
     Codecs.registerAll(vertx.eventBus());
     try {
       Gateway.deploy(vertx, config).await(30, TimeUnit.SECONDS);

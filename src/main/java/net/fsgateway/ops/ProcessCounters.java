@@ -1,0 +1,34 @@
+package net.fsgateway.ops;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts kept where the work happens (the session cache) and read by the meter registry when scraped: a
+ * {@link LongAdder} costs the hot path one uncontended add, and the session code needs no Micrometer type.
+ */
+public final class ProcessCounters {
+  private static final LongAdder SESSION_CACHE_HITS = new LongAdder();
+  private static final LongAdder SESSION_CACHE_MISSES = new LongAdder();
+
+  private ProcessCounters() {
+  }
+
+  /** A session resolved from memory. */
+  public static void sessionCacheHit() {
+    SESSION_CACHE_HITS.increment();
+  }
+
+  /** A session that had to be read from Redis. */
+  public static void sessionCacheMiss() {
+    SESSION_CACHE_MISSES.increment();
+  }
+
+  static void bind(MeterRegistry registry) {
+    FunctionCounter.builder("fsgw.session.cache", SESSION_CACHE_HITS, LongAdder::sum).tag("result", "hit")
+        .description("session lookups answered from the gateway's memory or read from Redis").register(registry);
+    FunctionCounter.builder("fsgw.session.cache", SESSION_CACHE_MISSES, LongAdder::sum).tag("result", "miss")
+        .description("session lookups answered from the gateway's memory or read from Redis").register(registry);
+  }
+}
