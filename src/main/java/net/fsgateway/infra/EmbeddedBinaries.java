@@ -1,9 +1,12 @@
 package net.fsgateway.infra;
 
+import net.fsgateway.config.ConfigException;
+
 /**
  * Whether this build carries the embedded PostgreSQL and Redis. The slim jar and the container image leave them out
  * (they are 60+ MB of binaries for four platforms); there, an empty {@code pg.host} or {@code redis.url} is a
- * configuration error with a message naming the setting, not a NoClassDefFoundError.
+ * configuration error with a message naming the setting, not a NoClassDefFoundError, and final: start-up's wait for
+ * backends does not retry it.
  */
 final class EmbeddedBinaries {
   private static final String PG_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
@@ -24,7 +27,7 @@ final class EmbeddedBinaries {
     try {
       Class.forName(className, false, EmbeddedBinaries.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new BackendUnavailableException("this build has no embedded " + what + " (the slim jar or the container"
+      throw new ConfigException("this build has no embedded " + what + " (the slim jar or the container"
           + " image): set " + keys + " to an external " + what);
     }
   }
