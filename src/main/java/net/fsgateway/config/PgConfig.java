@@ -69,8 +69,9 @@ public record PgConfig(String host, int port, String database, String user, Stri
     return pooler == Pooler.PGBOUNCER;
   }
 
+  /** Behind PgBouncer, JDBC must not switch to named server-side statements after five runs (prepareThreshold). */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database + (behindPgBouncer() ? "?prepareThreshold=0" : "");
   }
 
   @Override
