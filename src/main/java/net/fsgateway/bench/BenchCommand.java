@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * Exits 1 when any answer was unexpected (a fault, a transport error, an error string the scenario did not
  * provoke) or nothing was measured, 2 when the set-up (login, signup_info) or the options fail.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = FloorHttpCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {FloorHttpCommand.class, SizingCommand.class},
     description = "Load-test a gateway on this machine (127.0.0.1/localhost only).")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/RPC2", description = "Default ${DEFAULT-VALUE}.")
