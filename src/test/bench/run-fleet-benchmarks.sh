@@ -67,9 +67,10 @@ PKGPART=$($PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg")
 
 # --- counters ------------------------------------------------------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() {  # every postgres process: backends come and go, so a quiet machine is assumed
-  awk '$2 == "(postgres)" { s += $14 + $15 } END { print s + 0 }' /proc/[0-9]*/stat 2>/dev/null
-}
+# PostgreSQL CPU: every postgres process, per PID, so that a backend which exits during the window (another
+# client's) takes nothing away; one that starts counts whole. Still assumes no other database is busy.
+pg_snapshot() { awk '$2 == "(postgres)" { print $1, $14 + $15 }' /proc/[0-9]*/stat 2>/dev/null >"$1"; }
+pg_delta() { awk 'NR == FNR { before[$1] = $2; next } { d += $2 - (($1 in before) ? before[$1] : 0) } END { print d + 0 }' "$1" "$2"; }
 pg_xacts() { $PG -d "$DB" -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
 pg_statements() {  # pg_stat_statements when the server loads it, else empty
   $PG -d "$DB" -c "SELECT sum(calls) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$DB')" 2>/dev/null
@@ -100,14 +101,19 @@ measure() {
     --duration "${SECS}s" --warmup "${WARMUP}s" >"$log" 2>&1 &
   local bp=$! i
   for i in $(seq 1 $(( (WARMUP + 60) * 50 ))); do grep -q 'bench: measuring' "$log" && break; kill -0 $bp 2>/dev/null || break; sleep 0.02; done
-  local end_ns=$(( $(date +%s%N) + SECS * 1000000000 - 50000000 ))
-  local d0 g0 r0 x0 p0 d1 g1 r1 x1 p1 line n
-  d0=$(cpu_ticks $bp); g0=$(cpu_ticks "$A"); r0=$(cpu_ticks "$REDIS_PID"); x0=$(redis_cmds); p0=$(pg_ticks)
-  sleep "$(awk -v e="$end_ns" -v now="$(date +%s%N)" 'BEGIN { d = (e - now) / 1e9; printf "%.3f", d > 0 ? d : 0 }')"
-  d1=$(cpu_ticks $bp); g1=$(cpu_ticks "$A"); r1=$(cpu_ticks "$REDIS_PID"); x1=$(redis_cmds); p1=$(pg_ticks)
+  # Sampled inside the window (from 0.2 s after its start to 0.5 s before its end); calls in between = the run's
+  # req/s × the sampled time, so a late start or end of the sampling does not skew the figures.
+  sleep 0.2
+  local end_ns=$(( $(date +%s%N) + SECS * 1000000000 - 700000000 ))
+  local d0 g0 r0 x0 d1 g1 r1 x1 ns0 ns1 line n
+  ns0=$(date +%s%N); d0=$(cpu_ticks $bp); g0=$(cpu_ticks "$A"); r0=$(cpu_ticks "$REDIS_PID"); x0=$(redis_cmds); pg_snapshot "$OUT/.pg0"
+  sleep "$(awk -v e="$end_ns" -v now="$(date +%s%N)" 'BEGIN { d = (e - now) / 1e9; printf "%.3f", (d > 0 ? d : 0) }')"
+  d1=$(cpu_ticks $bp); g1=$(cpu_ticks "$A"); r1=$(cpu_ticks "$REDIS_PID"); x1=$(redis_cmds); pg_snapshot "$OUT/.pg1"; ns1=$(date +%s%N)
   wait $bp
   line=$(grep '^SUMMARY' "$log" | tail -1)
-  n=$(field requests "$line"); [ -n "$n" ] && [ "${n%.*}" -gt 0 ] || { log "$scenario: no requests measured ($(tail -2 "$log"))"; return 1; }
+  n=$(awk -v r="$(field rps "$line")" -v a="$ns0" -v b="$ns1" 'BEGIN { printf "%.1f", r * (b - a) / 1e9 }')
+  awk -v n="$n" 'BEGIN { exit !(n > 0) }' || { log "$scenario: no requests measured ($(tail -2 "$log"))"; return 1; }
+  [ "$d1" -ge "$d0" ] 2>/dev/null || { log "$scenario: the driver ended before the sample; its CPU is not counted"; d1=$d0; }
   # the counting run (closed loop, few workers so that few calls are in flight when it stops)
   sleep 1.5
   local t0 s0 t1 s1 stm
@@ -118,7 +124,7 @@ measure() {
   sleep 1.5
   t1=$(pg_xacts); s1=$(pg_statements)
   if [ -n "$s0" ] && [ -n "$s1" ]; then stm=$(awk -v a="$s0" -v b="$s1" -v n="$count" 'BEGIN{printf "%.2f", (b-a)/n}'); else stm=${CODE_STATEMENTS[$kind]}; fi
-  awk -v k="$kind" -v n="$n" -v t="$TICK" -v g=$((g1 - g0)) -v p=$((p1 - p0)) -v r=$((r1 - r0)) -v x=$((x1 - x0)) \
+  awk -v k="$kind" -v n="$n" -v t="$TICK" -v g=$((g1 - g0)) -v p="$(pg_delta "$OUT/.pg0" "$OUT/.pg1")" -v r=$((r1 - r0)) -v x=$((x1 - x0)) \
       -v tx=$((t1 - t0)) -v cn="$count" -v d=$((d1 - d0)) -v stm="$stm" 'BEGIN {
     ms = 1000 / t / n
     printf "%s.gatewayCpuMs=%.4f\n%s.pgCpuMs=%.4f\n%s.redisCpuMs=%.4f\n%s.redisCommands=%.2f\n%s.pgTransactions=%.2f\n%s.pgStatements=%s\n%s.driverCpuMs=%.4f\n",

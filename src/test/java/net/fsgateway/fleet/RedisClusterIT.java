@@ -3,6 +3,7 @@ package net.fsgateway.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import net.fsgateway.config.RedisConfig;
@@ -69,7 +70,7 @@ class RedisClusterIT {
     for (String session : sessions) {
       assertThat(RedisSentinelIT.check(gateway, session, reseller.privateDomain())).isEqualTo("");
     }
-    long mastersHoldingSessions = java.util.Arrays.stream(NODES)
+    long mastersHoldingSessions = Arrays.stream(NODES)
         .filter(port -> !redis.cli(port, "KEYS", "fsgw:session:*").isEmpty()).count();
     assertThat(mastersHoldingSessions).as("12 sessions on more than one master").isGreaterThan(1);
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import net.fsgateway.config.RedisConfig;
 import net.fsgateway.session.AgentSessions;
 import net.fsgateway.session.SessionStore;
@@ -130,7 +131,7 @@ class RedisSentinelIT {
     }
   }
 
-  static void await(java.util.function.BooleanSupplier condition, String what) {
+  static void await(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waiting for: " + what).isLessThan(deadline);

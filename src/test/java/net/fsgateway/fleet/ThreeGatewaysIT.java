@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import net.fsgateway.billing.TestPaymentProcessor;
@@ -155,7 +156,7 @@ class ThreeGatewaysIT {
         .substring(0, 10)))).containsEntry("error", "");
     List<String> answers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      answers.add(new java.util.TreeMap<>(gw(i).call("agent_info", Map.of("session_id", session))).toString());
+      answers.add(new TreeMap<>(gw(i).call("agent_info", Map.of("session_id", session))).toString());
     }
     assertThat(answers).containsOnly(answers.get(0));
     assertThat(answers.get(0)).contains("num_active=2").contains("num_susp=1");

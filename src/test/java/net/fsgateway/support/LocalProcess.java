@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +29,7 @@ public final class LocalProcess implements AutoCloseable {
   }
 
   /** Starts {@code command} in {@code dir} and waits until {@code port} accepts connections. */
-  public static LocalProcess start(String name, int port, Path dir, List<String> command, java.util.Map<String, String> env,
+  public static LocalProcess start(String name, int port, Path dir, List<String> command, Map<String, String> env,
                                    long readyTimeoutMs) {
     try {
       Files.createDirectories(dir);

@@ -1,9 +1,11 @@
 package net.fsgateway.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +100,7 @@ public final class RedisProcesses implements AutoCloseable {
   private static String run(List<String> command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IllegalStateException("timed out: " + command);
@@ -123,7 +125,7 @@ public final class RedisProcesses implements AutoCloseable {
       p.close();
     }
     try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException ignored) {
       // a temp directory left behind is harmless
     }
