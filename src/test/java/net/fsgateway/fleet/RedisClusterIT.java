@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code redis.type=cluster} on a real three-master cluster on loopback (ports 27201-27203): sessions spread over
- * the masters by their digests, every login-throttle key sits in the one slot of its hash tag (so its MGET and its
+ * the masters by their digests (cluster bus on 27211-27213), every login-throttle key sits in the one slot of its hash tag (so its MGET and its
  * script stay single-slot), and no connection asks for server-assisted invalidation (the session cache is off).
  */
 @Tag("fleet")
@@ -36,7 +36,7 @@ class RedisClusterIT {
     redis = new RedisProcesses("cluster");
     try {
       for (int port : NODES) {
-        redis.clusterNode(port);
+        redis.clusterNode(port, port + 10);
       }
       redis.createCluster(NODES);
       List<String> seeds = new ArrayList<>();

@@ -55,10 +55,13 @@ public final class RedisProcesses implements AutoCloseable {
     return keep(LocalProcess.start("sentinel-" + port, port, dir, command, Map.of(), 10_000));
   }
 
-  /** A cluster node (no replicas of its own). */
-  public LocalProcess clusterNode(int port) {
+  /**
+   * A cluster node (no replicas of its own) with its cluster bus on {@code busPort}: the default, port + 10,000,
+   * would leave the test's port range and may be some other connection's ephemeral port.
+   */
+  public LocalProcess clusterNode(int port, int busPort) {
     return server(port, "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-        "--cluster-node-timeout", "2000");
+        "--cluster-node-timeout", "2000", "--cluster-port", Integer.toString(busPort));
   }
 
   /** {@code redis-cli -p port args…}; its output, trimmed. */
