@@ -13,9 +13,12 @@ import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.dispatch.MethodService;
 import net.fsgateway.dispatch.ServiceVerticle;
 import net.fsgateway.http.HttpVerticle;
+import net.fsgateway.infra.PgBudget;
 import net.fsgateway.ops.Operations;
 import net.fsgateway.provisioning.ProvisioningMethods;
 import net.fsgateway.session.SessionMethods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the gateway into a Vert.x instance whose codecs are registered and whose backends are up: the HTTP
@@ -24,6 +27,7 @@ import net.fsgateway.session.SessionMethods;
  * method has its consumer), then the HTTP verticles.
  */
 public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   /** The services that own the methods, each built from the configuration. */
   static final List<Function<GatewayConfig, MethodService>> SERVICES =
       List.of(SessionMethods::new, ProvisioningMethods::new, BillingMethods::new);
@@ -32,7 +36,10 @@ public final class Gateway {
   }
 
   /** Completes when every verticle is deployed and the HTTP port is listening. */
-  public static Future<Void> deploy(Vertx vertx, GatewayConfig config) {
+  public static Future<Void> deploy(Vertx vertx, GatewayConfig given) {
+    PgBudget budget = PgBudget.of(given);
+    LOG.info("PostgreSQL budget: {}{}", budget, given.pg().maxConnections() == 0 ? " (pg.maxConnections not set)" : "");
+    GatewayConfig config = budget.applyTo(given);
     DeploymentOptions http = new DeploymentOptions().setInstances(config.http().effectiveInstances());
     if (config.deployment().services() == Services.COLOCATED) {
       return vertx.deployVerticle(() -> new HttpVerticle(config, services(config)), http)

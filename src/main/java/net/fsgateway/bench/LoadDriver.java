@@ -38,6 +38,8 @@ public final class LoadDriver {
     long start = System.nanoTime();
     measureFrom = start + settings.warmup().toNanos();
     stopAt = settings.duration().isZero() ? Long.MAX_VALUE : measureFrom + settings.duration().toNanos();
+    // A mark for scripts that sample CPU counters over exactly the measured window (run-fleet-benchmarks.sh).
+    vertx.setTimer(Math.max(1, settings.warmup().toMillis()), id -> System.err.println("bench: measuring"));
     if (settings.openLoop()) {
       OpenLoopSchedule schedule = new OpenLoopSchedule(start, settings.rate());
       long[] next = {0};

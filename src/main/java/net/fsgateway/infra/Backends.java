@@ -76,6 +76,13 @@ public final class Backends {
       return cfg.withRedis(cfg.redis().withUrl(redis.url()));
     }
     RedisConfig redis = cfg.redis();
+    if (redis.type() != RedisConfig.Type.STANDALONE) {
+      requireOneReachable(redis, cfg.pg().connectTimeoutMs());
+      LOG.info("Redis: {} {}{}", redis.type().name().toLowerCase(java.util.Locale.ROOT),
+          redis.endpoints().stream().map(Redaction::url).toList(),
+          redis.type() == RedisConfig.Type.SENTINEL ? ", master " + redis.masterName() : "");
+      return cfg;
+    }
     URI uri = parseRedisUrl(redis.url());
     requireReachable(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(), cfg.pg().connectTimeoutMs(),
         "Redis", "redis.url");
@@ -105,6 +112,18 @@ public final class Backends {
       throw new BackendUnavailableException(what + " at " + host + ":" + port + " does not answer (check " + key
           + ", or leave it empty to use the embedded " + what + ")");
     }
+  }
+
+  /** One Sentinel or seed node answering is enough: the client asks it for the rest. */
+  private static void requireOneReachable(RedisConfig redis, int timeoutMs) {
+    for (String endpoint : redis.endpoints()) {
+      URI uri = parseRedisUrl(endpoint);
+      if (FreePorts.answers(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(), timeoutMs)) {
+        return;
+      }
+    }
+    throw new BackendUnavailableException("Redis: none of redis.endpoints answers: "
+        + redis.endpoints().stream().map(Redaction::url).toList());
   }
 
   private static URI parseRedisUrl(String url) {

@@ -20,12 +20,19 @@ public final class PgPools {
   }
 
   public static PgConnectOptions connectOptions(PgConfig pg) {
-    return new PgConnectOptions()
+    PgConnectOptions options = new PgConnectOptions()
         .setHost(pg.host())
         .setPort(pg.port())
         .setDatabase(pg.database())
         .setUser(pg.user())
-        .setPassword(pg.password())
+        .setPassword(pg.password());
+    if (pg.behindPgBouncer()) {
+      // Transaction pooling hands each transaction (each Sync, outside BEGIN…COMMIT) to any server connection: a
+      // statement prepared on one is unknown on the next. The client's layer-7-proxy mode sends Parse, Bind and
+      // Execute of an unnamed statement before one Sync, and nothing is cached by name.
+      return options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
+    }
+    return options
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(256)
         .setPipeliningLimit(256);
@@ -50,9 +57,14 @@ public final class PgPools {
    * parameters whose best plan does not depend on the values (the signup read and its one-statement write, ~30
    * parameters), PostgreSQL's default would plan every execution anew for its first five runs per connection and
    * keep re-costing after; measured on 2 cores at 16 clients: 1,348 → 1,596 signups/s, PostgreSQL CPU per signup
-   * 0.78 → 0.61 ms. Not for searches, where the pattern decides whether an index helps.
+   * 0.78 → 0.61 ms. Not for searches, where the pattern decides whether an index helps. Behind PgBouncer
+   * ({@code pg.pooler=pgbouncer}) a plain pool: statements are unnamed there, so there is no plan to keep.
    */
   public static Pool genericPlans(Vertx vertx, PgConfig pg) {
+    if (pg.behindPgBouncer()) {
+      // PgBouncer refuses an unknown startup parameter, and an unnamed statement is planned per execution anyway.
+      return create(vertx, pg);
+    }
     PgConnectOptions connect = connectOptions(pg).addProperty("plan_cache_mode", "force_generic_plan");
     return PgBuilder.pool().with(poolOptions(pg)).with(transport(pg)).connectingTo(connect).using(vertx).build();
   }

@@ -54,7 +54,10 @@ final class CallOutcome {
     if (response instanceof MethodResponse.Fault fault) {
       return faultLabel(fault.code());
     }
-    XmlRpcValue value = ((MethodResponse.Success) response).value();
+    if (!(response instanceof MethodResponse.Success success)) {
+      return OK; // a streamed answer (a listing) is only ever a success
+    }
+    XmlRpcValue value = success.value();
     if (!(value instanceof XStruct struct)) {
       return OK;
     }

@@ -27,11 +27,14 @@ public final class AgentSessions {
     this.cache = cache;
   }
 
-  /** Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0. */
+  /** Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0 or Redis is a cluster. */
   public static AgentSessions open(Vertx vertx, RedisAPI redis, SessionConfig session, RedisConfig redisConfig) {
     EndedSessions ended = EndedSessions.shared(vertx);
-    SessionCache cache = session.cacheEntries() == 0 ? null
-        : new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries(), ended);
+    // In a cluster, server-assisted invalidation is per node: the tracking connections would have to follow every
+    // master and every slot migration, so sessions are read from Redis there instead of remembered.
+    boolean cacheable = session.cacheEntries() > 0 && redisConfig.type() != RedisConfig.Type.CLUSTER;
+    SessionCache cache = cacheable
+        ? new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries(), ended) : null;
     return new AgentSessions(new SessionStore(redis, session.ttlSeconds(), ended), cache);
   }
 

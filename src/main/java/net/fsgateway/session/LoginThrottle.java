@@ -19,8 +19,11 @@ import net.fsgateway.config.ThrottleConfig;
 public final class LoginThrottle {
   public static final String TOO_MANY_FAILURES = "Too many failed logins; try again later.";
 
-  static final String COUNT_PREFIX = "fsgw:loginfail:";
-  static final String LOCK_PREFIX = "fsgw:loginlock:";
+  // One hash tag for every throttle key: the check reads a username's and an address's keys in one MGET and a
+  // failure changes all four in one script, which a Redis Cluster allows only within one slot. Logins are few
+  // (each costs an argon2id hash), so one slot's node carries them all easily.
+  static final String COUNT_PREFIX = "fsgw:{login}:fail:";
+  static final String LOCK_PREFIX = "fsgw:{login}:lock:";
   static final long FIRST_DELAY_MS = 250;
   static final long MAX_DELAY_MS = 2_000;
 
