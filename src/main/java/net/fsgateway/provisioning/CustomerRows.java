@@ -54,11 +54,6 @@ final class CustomerRows {
         }
       }
     }
-    if (!cust.containsKey("bill_locationnum")) {
-      // Before the location columns exist, the one location is both the billing and the service address.
-      XmlRpcValue locationnum = location == null ? XNil.NIL : value(location.getValue("locationnum"));
-      b.put("bill_locationnum", locationnum).put("ship_locationnum", locationnum);
-    }
   }
 
   /** Freeside's cust_main name: "Last, First", or "Company (Last, First)" when there is a company. */
