@@ -14,8 +14,8 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
 
 /**
  * One customer of {@code agent_list_customers} as Freeside's answer has it: every customer column (a SQL null is
- * undefined), {@code signupdate} in epoch seconds, the billing location's address members and the location
- * numbers, {@code name}, {@code status}, {@code cust_status}, {@code status_label}, {@code statuscolor}. Secrets
+ * undefined; the location numbers among them), {@code signupdate} in epoch seconds, the billing location's address
+ * members, {@code name}, {@code status}, {@code cust_status}, {@code status_label}, {@code statuscolor}. Secrets
  * never leave: encrypted columns ({@code *_enc}) and any clear payinfo/paycvv/ss are dropped; the SSN's mask is
  * answered as {@code ss}, the card's as {@code paymask}.
  */
@@ -53,11 +53,6 @@ final class CustomerRows {
           b.put(member, value(location.getValue(member)));
         }
       }
-    }
-    if (!cust.containsKey("bill_locationnum")) {
-      // Before the location columns exist, the one location is both the billing and the service address.
-      XmlRpcValue locationnum = location == null ? XNil.NIL : value(location.getValue("locationnum"));
-      b.put("bill_locationnum", locationnum).put("ship_locationnum", locationnum);
     }
   }
 

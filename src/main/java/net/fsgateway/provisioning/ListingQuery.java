@@ -25,7 +25,7 @@ final class ListingQuery {
       + " extract(epoch FROM c.signupdate)::bigint AS signup_epoch, st.status, CASE"
       + " WHEN c.custnum = $2::bigint THEN 0"
       + " WHEN $3::text <> '' AND EXISTS (SELECT 1 FROM unnest(ARRAY[c.daytime, c.night, c.fax,"
-      + " to_jsonb(c) ->> 'mobile']) phone(number) WHERE starts_with(" + digits("phone.number") + ", $3)) THEN 1"
+      + " c.mobile]) phone(number) WHERE starts_with(" + digits("phone.number") + ", $3)) THEN 1"
       + " WHEN $4::text <> '' AND EXISTS (SELECT 1 FROM cust_main_invoice i"
       + " WHERE i.custnum = c.custnum AND lower(i.dest) = $4) THEN 1"
       + " WHEN $6::text <> '' AND lower(c.first) = $5::text AND lower(c.last) = $6"
@@ -34,7 +34,7 @@ final class ListingQuery {
       + " WHEN $8 <> '' AND (strpos(lower(c.last), $8) > 0 OR strpos(lower(c.company), $8) > 0) THEN 2"
       + " WHEN st.status = ANY($9::text[]) THEN 3 END AS rank"
       + " FROM cust_main c" + CustomerStatus.LATERAL + " WHERE c.agentnum = $1) x"
-      // The billing location: the one bill_locationnum names where the schema has it, else the first.
+      // The billing location: the one bill_locationnum names, else (a customer written without it) the first.
       + " LEFT JOIN LATERAL (SELECT * FROM cust_location cl WHERE cl.custnum = x.custnum"
       + " ORDER BY cl.locationnum = (x.cust ->> 'bill_locationnum')::bigint DESC NULLS LAST, cl.locationnum"
       + " LIMIT 1) l ON true"
