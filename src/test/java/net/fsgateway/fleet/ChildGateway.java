@@ -35,6 +35,8 @@ final class ChildGateway implements AutoCloseable {
         "GW_PG_USER", pg.user(), "GW_PG_PASSWORD", pg.password(), "GW_REDIS_URL", redis.url(),
         "GW_BILLING_CARD_KEY", CARD_KEY));
     env.put("GW_CONFIG", Path.of("conf/gateway.json").toAbsolutePath().toString());
+    env.put("GW_MANAGEMENT_HOST", "127.0.0.1");
+    env.put("GW_MANAGEMENT_PORT", "0"); // any free port: several children, and other tests, run side by side
     env.putAll(extraEnv);
     String java = ProcessHandle.current().info().command().orElse("java");
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -88,6 +88,8 @@ class ListingHeapIT {
         "GW_HTTP_HOST", "127.0.0.1", "GW_HTTP_PORT", String.valueOf(port)));
     env.put("GW_HTTP_INSTANCES", "1");
     env.put("GW_DEPLOYMENT_EVENT_LOOPS", "1");
+    env.put("GW_MANAGEMENT_HOST", "127.0.0.1");
+    env.put("GW_MANAGEMENT_PORT", "0");
     builder.redirectErrorStream(true).redirectOutput(Path.of("target", "listing-heap-child.log").toFile());
     return builder.start();
   }
