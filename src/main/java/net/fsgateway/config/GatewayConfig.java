@@ -3,35 +3,43 @@ package net.fsgateway.config;
 /** Every setting of the gateway, validated once at start-up. Sub-records go to the parts that need them. */
 public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, RedisConfig redis,
                             SessionConfig session, ThrottleConfig throttle, BillingConfig billing,
-                            EmbeddedConfig embedded, DeploymentConfig deployment) {
+                            EmbeddedConfig embedded, DeploymentConfig deployment, DeadlinesConfig deadlines) {
+
+  public GatewayConfig {
+    deadlines.checkWithin(limits.callTimeoutMs());
+  }
 
   static GatewayConfig from(ConfigSource s) {
     return new GatewayConfig(HttpConfig.from(s), LimitsConfig.from(s), PgConfig.from(s), RedisConfig.from(s),
         SessionConfig.from(s), ThrottleConfig.from(s), BillingConfig.from(s), EmbeddedConfig.from(s),
-        DeploymentConfig.from(s));
+        DeploymentConfig.from(s), DeadlinesConfig.from(s));
   }
 
   public GatewayConfig withPg(PgConfig pg) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
   }
 
   public GatewayConfig withRedis(RedisConfig redis) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
   }
 
   public GatewayConfig withThrottle(ThrottleConfig throttle) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
   }
 
   public GatewayConfig withLimits(LimitsConfig limits) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
   }
 
   public GatewayConfig withDeployment(DeploymentConfig deployment) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
   }
 
   public GatewayConfig withHttp(HttpConfig http) {
-    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment);
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
+  }
+
+  public GatewayConfig withDeadlines(DeadlinesConfig deadlines) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, deadlines);
   }
 }

@@ -11,6 +11,8 @@ import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.Closeables;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.resilience.Deadline;
+import net.fsgateway.resilience.DeadlineRedis;
 import net.fsgateway.session.AgentSessions;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
@@ -36,25 +38,28 @@ public final class ProvisioningMethods implements MethodService {
     // Every provisioning query is one statement: a pipelining client (measured on 2 cores, check_username at 64
     // connections: 10,942–13,674 req/s pipelined against 9,519–10,466 with the pool). Signups keep the pool:
     // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s).
-    SqlClient db = opened.add(PgPools.pipelined(vertx, config.pg()), SqlClient::close);
-    RedisAPI redis = opened.add(RedisClients.create(vertx, config.redis()));
-    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config.session(), config.redis()),
+    SqlClient db = opened.add(PgPools.pipelined(vertx, config.pg(), config.deadlines()), SqlClient::close);
+    RedisAPI redis = opened.add(DeadlineRedis.wrap(vertx, RedisClients.create(vertx, config.redis()), config.deadlines()));
+    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config),
         AgentSessions::close);
+    Deadline pg = Deadline.pg(vertx, config.deadlines());
     ProvisioningService accounts = new ProvisioningService(db);
     CustomerSearch customers = new CustomerSearch(db);
     SignupInfo signup = new SignupInfo(db);
     return Future.join(
-        register(sink, sessions, "check_username", accounts::checkUsername),
-        register(sink, sessions, "suspend_username", accounts::suspend),
-        register(sink, sessions, "unsuspend_username", accounts::unsuspend),
-        register(sink, sessions, "agent_info", (agent, params) -> accounts.agentInfo(agent)),
-        register(sink, sessions, "agent_list_customers", customers::list),
-        register(sink, sessions, "signup_info", (agent, params) -> signup.info(agent))).mapEmpty();
+        register(sink, sessions, pg, "check_username", accounts::checkUsername),
+        register(sink, sessions, pg, "suspend_username", accounts::suspend),
+        register(sink, sessions, pg, "unsuspend_username", accounts::unsuspend),
+        register(sink, sessions, pg, "agent_info", (agent, params) -> accounts.agentInfo(agent)),
+        register(sink, sessions, pg, "agent_list_customers", customers::list),
+        register(sink, sessions, pg, "signup_info", (agent, params) -> signup.info(agent))).mapEmpty();
   }
 
-  private static Future<Void> register(MethodSink sink, AgentSessions sessions, String method,
+  /** Each body is one statement (two concurrent ones for signup_info): the PG deadline bounds it whole. */
+  private static Future<Void> register(MethodSink sink, AgentSessions sessions, Deadline pg, String method,
                                        BiFunction<Long, XStruct, Future<XmlRpcValue>> body) {
-    return sink.register(method, call -> sessions.withAgent(call.struct(), agent -> body.apply(agent, call.struct())));
+    return sink.register(method, call -> sessions.withAgent(call.struct(),
+        agent -> pg.bound(body.apply(agent, call.struct()))));
   }
 
   @Override

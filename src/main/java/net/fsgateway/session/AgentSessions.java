@@ -5,11 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import java.util.Optional;
 import java.util.function.Function;
-import net.fsgateway.config.RedisConfig;
+import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.SessionConfig;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.resilience.Deadline;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -27,10 +28,12 @@ public final class AgentSessions {
   }
 
   /** Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0. */
-  public static AgentSessions open(Vertx vertx, RedisAPI redis, SessionConfig session, RedisConfig redisConfig) {
+  public static AgentSessions open(Vertx vertx, RedisAPI redis, GatewayConfig config) {
+    SessionConfig session = config.session();
     EndedSessions ended = EndedSessions.shared(vertx);
     SessionCache cache = session.cacheEntries() == 0 ? null
-        : new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries(), ended);
+        : new SessionCache(RedisClients.tracking(vertx, config.redis()), session.cacheEntries(), ended,
+            Deadline.redis(vertx, config.deadlines()));
     return new AgentSessions(new SessionStore(redis, session.ttlSeconds(), ended), cache);
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import net.fsgateway.resilience.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class SessionCache {
   private final Redis client;
   private final int maxEntries;
   private final EndedSessions ended;
+  private final Deadline deadline;
   private final Map<String, Entry> entries = new HashMap<>();
   private Tracking tracking;
   /** Bumped by every invalidation and every loss: a read that saw it change may be stale. */
@@ -65,10 +67,11 @@ public final class SessionCache {
    * {@code client}: a client of its own, for two connections held for good (RESP2: no pushes on the read
    * connection). Starts connecting at once; until tracking is up, lookups go to Redis uncached.
    */
-  public SessionCache(Redis client, int maxEntries, EndedSessions ended) {
+  public SessionCache(Redis client, int maxEntries, EndedSessions ended, Deadline deadline) {
     this.client = client;
     this.maxEntries = maxEntries;
     this.ended = ended;
+    this.deadline = deadline;
     connectIfDue(System.nanoTime());
   }
 
@@ -92,10 +95,11 @@ public final class SessionCache {
     }
     long readEpoch = epoch;
     // GET and PTTL in one write; a key deleted between the two answers PTTL -2 and is not remembered. Should the
-    // tracked connection drop under the call, the pool's connections may still be fine.
-    return current.reads.batch(List.of(Request.cmd(Command.GET).arg(key), Request.cmd(Command.PTTL).arg(key)))
+    // tracked connection drop under the call, the pool's connections may still be fine; should Redis not answer
+    // within its deadline, asking it again through the pool would only double the wait.
+    return deadline.bound(current.reads.batch(List.of(Request.cmd(Command.GET).arg(key), Request.cmd(Command.PTTL).arg(key))))
         .map(replies -> remember(current, readEpoch, key, now, replies.get(0), replies.get(1)))
-        .recover(failure -> uncached.apply(key));
+        .recover(failure -> Deadline.ranOut(failure) ? Future.failedFuture(failure) : uncached.apply(key));
   }
 
   /** Entries held now. */
