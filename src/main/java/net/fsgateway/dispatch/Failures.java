@@ -3,6 +3,7 @@ package net.fsgateway.dispatch;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.Optional;
+import net.fsgateway.resilience.BackendFailure;
 import net.fsgateway.resilience.FailureCause;
 import net.fsgateway.resilience.FailureClassifier;
 import net.fsgateway.resilience.FailureClassifier.Backend;
@@ -32,7 +33,7 @@ public final class Failures {
     }
     Optional<FailureCause> cause = FailureClassifier.classify(Backend.UNKNOWN, failure);
     if (cause.isPresent()) {
-      return fault(cause.get(), method, failure.toString());
+      return fault(cause.get(), method, failure instanceof BackendFailure ? failure.getMessage() : failure.toString());
     }
     LOG.error("{}: internal error", method, failure);
     return new Fault(FaultCode.INTERNAL_ERROR, "internal error");
