@@ -56,7 +56,8 @@ public final class FailureClassifier {
     }
     if (t instanceof ClosedChannelException || upper.contains("CONNECTION_CLOSED")
         || upper.contains("CONNECTION IS CLOSED") || upper.contains("CONNECTION CLOSED")
-        || upper.contains("CONNECTION RESET")) {
+        || upper.contains("CONNECTION RESET") || upper.contains("CONNECTION HAS BEEN CLOSED")
+        || upper.contains("BROKEN PIPE")) {
       return Optional.of(redis ? FailureCause.REDIS_CLOSED : FailureCause.PG_CLOSED);
     }
     if (upper.contains("POOL CLOSED") || upper.equals("CLOSED")) {

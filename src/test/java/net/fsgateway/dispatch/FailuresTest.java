@@ -56,6 +56,10 @@ class FailuresTest {
           "ERROR", "57014", null)).code()).isEqualTo(FaultCode.SERVER_BUSY.code());
       assertThat(Failures.toFault("m", io.vertx.sqlclient.ClosedConnectionException.INSTANCE).code())
           .isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
+      // seen from the pipelined client when pg_terminate_backend ends its connection under queued statements
+      assertThat(Failures.toFault("m", new VertxException(
+          "Pending requests failed to be sent due to connection has been closed.", true)).code())
+          .isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
       assertThat(Failures.toFault("m", new IllegalStateException("Pool closed")).code())
           .isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
       assertThat(Failures.toFault("m", new io.vertx.core.impl.NoStackTraceTimeoutException("Timeout waiting for connection"))
