@@ -13,6 +13,7 @@ import net.fsgateway.codec.XmlRpcResponseWriter;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.dispatch.Dispatcher;
 import net.fsgateway.dispatch.Failures;
+import net.fsgateway.resilience.InFlightLimit;
 import net.fsgateway.xmlrpc.MethodCall;
 import net.fsgateway.xmlrpc.MethodResponse;
 
@@ -32,17 +33,23 @@ final class XmlRpcEndpoint {
   private final Dispatcher dispatcher;
   private final CodecLimits limits;
   private final long requestTimeoutMs;
+  private final InFlightLimit inFlight;
 
   XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs) {
     this.vertx = vertx;
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
     this.requestTimeoutMs = requestTimeoutMs;
+    this.inFlight = InFlightLimit.shared(vertx, limits.maxInFlight());
   }
 
   void handle(HttpServerRequest request) {
     if (declaredTooLarge(request)) {
       tooLarge(request);
+      return;
+    }
+    if (!inFlight.tryEnter()) {
+      Shedding.refuse(request, inFlight.max());
       return;
     }
     Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits));
@@ -86,6 +93,8 @@ final class XmlRpcEndpoint {
     private final HttpServerRequest request;
     private final XmlRpcRequestDecoder decoder;
     private boolean finished;
+    private boolean counted = true;
+    private boolean dispatched;
     private long deadline = -1;
 
     Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder) {
@@ -122,16 +131,31 @@ final class XmlRpcEndpoint {
         return;
       }
       finished = true;
+      dispatched = true;
       String client = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
       // The dispatcher answers every failure as a fault; otherwise() is the guard that no request ever hangs.
       dispatcher.call(call, client)
           .otherwise(failure -> Failures.toFault(call.methodName(), failure))
-          .onSuccess(response -> write(response, false));
+          .onSuccess(response -> {
+            leave();
+            write(response, false);
+          });
     }
 
     void abort() {
       finished = true;
       vertx.cancelTimer(deadline);
+      if (!dispatched) {
+        leave(); // a dispatched call keeps its slot until it is answered, even if its client is gone
+      }
+    }
+
+    /** Gives the in-flight slot back, once. */
+    private void leave() {
+      if (counted) {
+        counted = false;
+        inFlight.leave();
+      }
     }
 
     /** The body did not end in time. */
@@ -140,12 +164,14 @@ final class XmlRpcEndpoint {
         return;
       }
       finished = true;
+      leave();
       refuse(request, 408, "request body not received in time\n");
     }
 
     /** A decoder bug must still get an answer: an internal-error fault (logged once, by Failures), then close. */
     private void crashed(RuntimeException bug) {
       finished = true;
+      leave();
       vertx.cancelTimer(deadline);
       write(Failures.toFault("decode", bug), true);
     }
@@ -153,6 +179,7 @@ final class XmlRpcEndpoint {
     /** A protocol error mid-stream: answer now and close, rather than read the rest of a bad body. */
     private void reject(ProtocolException e) {
       finished = true;
+      leave();
       vertx.cancelTimer(deadline);
       if (e instanceof BodyTooLargeException) {
         tooLarge(request);

@@ -89,7 +89,7 @@ class IntrospectionIT {
 
   private static LimitsConfig withCallTimeout(LimitsConfig l, int ms) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
-        l.maxStringChars(), l.maxMulticallCalls(), ms);
+        l.maxStringChars(), l.maxMulticallCalls(), ms, l.maxInFlight());
   }
 
   @Test

@@ -39,7 +39,8 @@ class PostgresFaultIT {
     pg.execute("INSERT INTO agent (agent, username, password_hash) VALUES ('Fault', 'fault', '"
         + AgentPasswords.hash(PASSWORD.toCharArray()) + "')");
     pg.execute("INSERT INTO svc_domain (domain, agentnum) VALUES ('fault.example', NULL)");
-    gateway = TestGateway.start(config -> config.withPg(pg.config()));
+    gateway = TestGateway.start(config -> config.withPg(pg.config())
+        .withDeadlines(TestGateway.productionDeadlines()));
     session = (String) gateway.call("agent_login", Map.of("username", "fault", "password", PASSWORD)).get("session_id");
   }
 

@@ -30,7 +30,8 @@ class RedisFaultIT {
   @BeforeAll
   static void start() {
     redis = OwnRedis.start();
-    gateway = TestGateway.start(config -> config.withRedis(redis.config()));
+    gateway = TestGateway.start(config -> config.withRedis(redis.config())
+        .withDeadlines(TestGateway.productionDeadlines()));
     reseller = TestReseller.create();
   }
 

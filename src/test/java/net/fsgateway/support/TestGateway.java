@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import net.fsgateway.Gateway;
 import net.fsgateway.bus.Codecs;
 import net.fsgateway.config.ConfigLoader;
+import net.fsgateway.config.DeadlinesConfig;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
 import net.fsgateway.config.ThrottleConfig;
@@ -24,6 +25,12 @@ import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
  * (Apache XML-RPC) to call it the way a reseller's integration would.
  */
 public final class TestGateway implements AutoCloseable {
+  /**
+   * Backend deadlines for tests that are not about them: seconds, not the production defaults' hundreds of
+   * milliseconds, so a machine busy with other builds does not turn a slow answer into a fault. The fault tests
+   * set the defaults back ({@link #productionDeadlines}).
+   */
+  static final DeadlinesConfig LENIENT_DEADLINES = new DeadlinesConfig(3_000, 3_000, 3_000);
   static final String TEST_CARD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private final Vertx vertx;
   private final GatewayConfig config;
@@ -43,7 +50,7 @@ public final class TestGateway implements AutoCloseable {
     GatewayConfig base = ConfigLoader.load(Path.of("does-not-exist.json"), Map.of("GW_BILLING_CARD_KEY", TEST_CARD_KEY))
         .withPg(TestBackends.pg())
         .withRedis(TestBackends.redis());
-    base = base.withThrottle(perAddressOff(base.throttle()));
+    base = base.withThrottle(perAddressOff(base.throttle())).withDeadlines(LENIENT_DEADLINES);
     GatewayConfig config = tweak.apply(base.withHttp(onPort(base.http(), freePort())));
     Vertx vertx = Vertx.vertx();
     Codecs.registerAll(vertx.eventBus());
@@ -54,6 +61,11 @@ public final class TestGateway implements AutoCloseable {
       throw new IllegalStateException("gateway did not start", e);
     }
     return new TestGateway(vertx, config);
+  }
+
+  /** The shipped defaults of {@code deadlines.*}, for tests of them. */
+  public static DeadlinesConfig productionDeadlines() {
+    return TestBackends.base().deadlines();
   }
 
   public Vertx vertx() {
