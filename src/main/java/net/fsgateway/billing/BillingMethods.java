@@ -41,7 +41,7 @@ public final class BillingMethods implements MethodService {
     WorkerExecutor hashers = opened.add(vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers()),
         WorkerExecutor::close);
     RedisAPI redis = opened.add(DeadlineRedis.wrap(vertx, RedisClients.create(vertx, config.redis()), config.deadlines()));
-    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config),
+    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config, pool),
         AgentSessions::close);
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     PaymentProcessor processor = processor(vertx, billing);

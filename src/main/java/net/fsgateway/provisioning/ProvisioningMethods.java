@@ -40,7 +40,7 @@ public final class ProvisioningMethods implements MethodService {
     // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s).
     SqlClient db = opened.add(PgPools.pipelined(vertx, config.pg(), config.deadlines()), SqlClient::close);
     RedisAPI redis = opened.add(DeadlineRedis.wrap(vertx, RedisClients.create(vertx, config.redis()), config.deadlines()));
-    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config),
+    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config, db),
         AgentSessions::close);
     Deadline pg = Deadline.pg(vertx, config.deadlines());
     ProvisioningService accounts = new ProvisioningService(db);

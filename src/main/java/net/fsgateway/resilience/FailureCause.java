@@ -53,6 +53,9 @@ public enum FailureCause {
 
   /** The fault text a client sees: no exception text, nothing about the deployment. */
   public String clientMessage() {
+    if (this == AGENT_LIMIT) {
+      return "too many concurrent calls for this reseller, try again later";
+    }
     return code == FaultCode.BACKEND_UNAVAILABLE ? "service temporarily unavailable, try again later"
         : "server busy, try again later";
   }

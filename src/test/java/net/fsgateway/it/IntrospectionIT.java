@@ -89,7 +89,8 @@ class IntrospectionIT {
 
   private static LimitsConfig withCallTimeout(LimitsConfig l, int ms) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
-        l.maxStringChars(), l.maxMulticallCalls(), ms, l.maxInFlight());
+        l.maxStringChars(), l.maxMulticallCalls(), ms, l.maxInFlight(), l.agentMaxInFlight(), l.agentMaxQueued(),
+        Math.min(l.agentQueueWaitMs(), ms - 1));
   }
 
   @Test

@@ -41,7 +41,8 @@ class LoadSheddingIT {
 
   static LimitsConfig withMaxInFlight(LimitsConfig l, int max) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
-        l.maxStringChars(), l.maxMulticallCalls(), l.callTimeoutMs(), max);
+        l.maxStringChars(), l.maxMulticallCalls(), l.callTimeoutMs(), max, l.agentMaxInFlight(), l.agentMaxQueued(),
+        l.agentQueueWaitMs());
   }
 
   private static String partialPost() {
