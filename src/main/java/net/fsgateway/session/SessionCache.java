@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionCache {
   static final String INVALIDATION_CHANNEL = "__redis__:invalidate";
+  /** A logout's barrier ({@link LogoutBarrier}): "ackChannel nonce", acknowledged once every earlier push is in. */
+  static final String BARRIER_CHANNEL = "fsgw:sessions:barrier";
   private static final Logger LOG = LoggerFactory.getLogger(SessionCache.class);
   private static final long RECONNECT_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -141,7 +143,9 @@ public final class SessionCache {
       return invalidations.send(Request.cmd(Command.CLIENT).arg("ID"))
           .compose(id -> invalidations.send(Request.cmd(Command.SUBSCRIBE).arg(INVALIDATION_CHANNEL)).map(id))
           .compose(id -> readConnection(id.toLong()))
-          .map(reads -> new Tracking(reads, invalidations))
+          // After tracking is on: a barrier seen from here on is answered over the read connection.
+          .compose(reads -> invalidations.send(Request.cmd(Command.SUBSCRIBE).arg(BARRIER_CHANNEL))
+              .map(new Tracking(reads, invalidations)))
           .onFailure(ignored -> invalidations.close());
     }).onComplete(result -> {
       connecting = false;
@@ -171,8 +175,14 @@ public final class SessionCache {
 
   /** {@code ["message", "__redis__:invalidate", [key, ...]]}; a null key list means every key (FLUSHALL). */
   private void onInvalidation(Response message) {
-    if (message == null || message.size() < 3 || !"message".equalsIgnoreCase(message.get(0).toString())
-        || !INVALIDATION_CHANNEL.equals(message.get(1).toString())) {
+    if (message == null || message.size() < 3 || !"message".equalsIgnoreCase(message.get(0).toString())) {
+      return;
+    }
+    if (BARRIER_CHANNEL.equals(message.get(1).toString())) {
+      acknowledge(message.get(2).toString());
+      return;
+    }
+    if (!INVALIDATION_CHANNEL.equals(message.get(1).toString())) {
       return;
     }
     epoch++;
@@ -184,6 +194,19 @@ public final class SessionCache {
     for (Response key : keys) {
       entries.remove(key.toString());
     }
+  }
+
+  /**
+   * A logout's barrier: every push Redis sent before it has been handled (same connection, in order), so this
+   * cache no longer holds the ended session. "ackChannel nonce" → {@code PUBLISH ackChannel nonce}.
+   */
+  private void acknowledge(String barrier) {
+    Tracking current = tracking;
+    int space = barrier.indexOf(' ');
+    if (current == null || space <= 0) {
+      return;
+    }
+    current.reads.send(Request.cmd(Command.PUBLISH).arg(barrier.substring(0, space)).arg(barrier.substring(space + 1)));
   }
 
   private void lost(RedisConnection connection, String why) {

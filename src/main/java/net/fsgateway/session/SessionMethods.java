@@ -30,11 +30,17 @@ public final class SessionMethods implements MethodService {
     WorkerExecutor hashing = opened.add(
         vertx.createSharedWorkerExecutor(PasswordCheck.EXECUTOR_NAME, config.session().hashWorkers()),
         WorkerExecutor::close);
+    LogoutBarrier barrier = opened.add(new LogoutBarrier(vertx, RedisClients.tracking(vertx, config.redis()), redis,
+        config.deadlines().redisCommandMs()), b -> {
+          b.close();
+          return Future.succeededFuture();
+        });
     SessionService service = new SessionService(new AgentRepository(pool, Deadline.pg(vertx, config.deadlines())), new PasswordCheck(hashing),
-        new SessionStore(redis, config.session().ttlSeconds(), EndedSessions.shared(vertx)), new LoginThrottle(vertx, redis, config.throttle()));
-    return Future.join(
+        new SessionStore(redis, config.session().ttlSeconds(), EndedSessions.shared(vertx)), new LoginThrottle(vertx, redis, config.throttle()),
+        barrier);
+    return barrier.start().compose(subscribed -> Future.join(
         sink.register("agent_login", call -> service.login(call.struct(), call.clientAddress())),
-        sink.register("agent_logout", call -> service.logout(call.struct()))).mapEmpty();
+        sink.register("agent_logout", call -> service.logout(call.struct())))).mapEmpty();
   }
 
   @Override

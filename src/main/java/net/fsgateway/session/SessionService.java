@@ -18,12 +18,15 @@ public final class SessionService {
   private final PasswordCheck passwords;
   private final SessionStore store;
   private final LoginThrottle throttle;
+  private final LogoutBarrier barrier;
 
-  public SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store, LoginThrottle throttle) {
+  SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store, LoginThrottle throttle,
+                 LogoutBarrier barrier) {
     this.agents = agents;
     this.passwords = passwords;
     this.store = store;
     this.throttle = throttle;
+    this.barrier = barrier;
   }
 
   /**
@@ -51,10 +54,14 @@ public final class SessionService {
             : throttle.failed(attempt).map(ignored -> loginError(INCORRECT_PASSWORD)));
   }
 
-  /** {session_id} → {error}; an unknown, expired or missing session id is "Can't resume session". */
+  /**
+   * {session_id} → {error}; an unknown, expired or missing session id is "Can't resume session". Answered once
+   * every gateway's session caches have dropped the session ({@link LogoutBarrier}).
+   */
   public Future<XmlRpcValue> logout(XStruct params) {
     return store.delete(Fields.trimmed(params, "session_id"))
-        .map(deleted -> deleted ? Replies.ok().build() : Replies.error(AgentSessions.CANT_RESUME));
+        .compose(deleted -> deleted ? barrier.await().map(Replies.ok().build())
+            : Future.succeededFuture(Replies.error(AgentSessions.CANT_RESUME)));
   }
 
   private static XmlRpcValue loggedIn(String sessionId) {
