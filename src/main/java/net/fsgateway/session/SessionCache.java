@@ -62,6 +62,7 @@ public final class SessionCache {
   /** Bumped by every invalidation and every loss: a read that saw it change may be stale. */
   private long epoch;
   private boolean connecting;
+  private boolean reportedDown;
   private long lastAttemptNanos;
   private boolean closed;
 
@@ -154,8 +155,16 @@ public final class SessionCache {
           result.result().close();
         }
       } else if (result.failed()) {
-        LOG.warn("session cache off until Redis accepts tracking: {}", result.cause().toString());
+        // Retried every second while Redis is away: one line for the outage, not one per attempt.
+        if (!reportedDown) {
+          LOG.warn("session cache off until Redis accepts tracking: {}", result.cause().toString());
+          reportedDown = true;
+        }
       } else {
+        if (reportedDown) {
+          LOG.info("session cache: tracking back");
+          reportedDown = false;
+        }
         epoch++;
         tracking = result.result();
         LOG.debug("session cache: tracking up");
