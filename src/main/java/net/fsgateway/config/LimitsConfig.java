@@ -38,6 +38,6 @@ public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers,
         s.integer("limits.maxInFlight", 1024),
         s.integer("limits.agentMaxInFlight", 16),
         s.integer("limits.agentMaxQueued", 256),
-        s.integer("limits.agentQueueWaitMs", 2_000));
+        s.integer("limits.agentQueueWaitMs", 1_000));
   }
 }

@@ -1,7 +1,9 @@
 package net.fsgateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -38,6 +40,12 @@ class RetryStormFaultIT {
 
   @Test
   void aRetryStormAgainstAStalledPostgresStaysWithinTheManifestsMemoryAndRecoversWithinFiveSeconds() throws Exception {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    // A memory and recovery-time bound measured while other builds hold every core measures those builds: the
+    // gateway then answers nothing within the clients' one second, before the stall too.
+    assumeTrue(Boolean.getBoolean("fsgw.storm.force") || load < 2.0 * cores, "machine too busy for the retry-storm"
+        + " measurement (load average " + load + " on " + cores + " cores); -Dfsgw.storm.force=true runs it anyway");
     try (OwnPostgres pg = OwnPostgres.start();
          ChildGateway child = ChildGateway.start(List.of("-Xms64m", "-Xmx256m"), Map.of(
              "GW_PG_HOST", "127.0.0.1", "GW_PG_PORT", Integer.toString(pg.port()), "GW_PG_DATABASE", "postgres",
