@@ -118,7 +118,8 @@ class PostgresFaultIT {
 
   @Test
   void aStoppingAndStoppedPostgresAnswersUnavailableAndTheGatewayRecovers() throws Exception {
-    List<FaultCalls> outcomes = new ArrayList<>();
+    List<FaultCalls> inFlightOutcomes = new ArrayList<>();
+    List<FaultCalls> stoppedOutcomes = new ArrayList<>();
     try (LogCapture capture = new LogCapture()) {
       List<CompletableFuture<FaultCalls>> inFlight;
       try (Connection locker = pg.connect()) {
@@ -126,14 +127,17 @@ class PostgresFaultIT {
         pg.stopFast(); // the sessions get 57P01
       }
       for (CompletableFuture<FaultCalls> call : inFlight) {
-        outcomes.add(call.get(10, TimeUnit.SECONDS));
+        inFlightOutcomes.add(call.get(10, TimeUnit.SECONDS));
       }
-      outcomes.add(check());
-      outcomes.add(login());
+      stoppedOutcomes.add(check());
+      stoppedOutcomes.add(login());
       pg.startServer();
       assertThat(FaultCalls.misloggedFailures(capture)).isEmpty();
     }
-    assertThat(outcomes).allSatisfy(o -> {
+    // The locker's session may end first and free the lock, so a waiting statement can still finish before its
+    // own session is ended: answered or unavailable, never an internal error.
+    assertThat(inFlightOutcomes).allSatisfy(o -> assertThat(o.code()).isIn(0, -32001));
+    assertThat(stoppedOutcomes).allSatisfy(o -> {
       assertThat(o.code()).isEqualTo(-32001);
       assertThat(o.millis()).isLessThan(2_000);
     });
