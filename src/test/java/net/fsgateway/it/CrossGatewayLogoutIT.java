@@ -29,10 +29,10 @@ class CrossGatewayLogoutIT {
 
   @Test
   void aLogoutOnOneGatewayIsRefusedOnTheOtherFromTheMomentItIsAnswered() throws Exception {
-    // B hears from Redis 20 ms late (it is farther from Redis than A), so Redis's invalidation push reaches B
+    // B hears from Redis 5 ms late (it is farther from Redis than A), so Redis's invalidation push reaches B
     // well after A has answered the logout.
     int redisPort = Integer.parseInt(TestBackends.redis().url().replaceAll(".*:", "").replaceAll("/.*", ""));
-    try (DelayProxy far = new DelayProxy(redisPort, Long.getLong("fsgw.logout.delayMs", 20));
+    try (DelayProxy far = new DelayProxy(redisPort, Long.getLong("fsgw.logout.delayMs", 5));
          TestGateway a = TestGateway.start();
          TestGateway b = TestGateway.start(c -> c.withRedis(c.redis().withUrl("redis://127.0.0.1:" + far.port())))) {
       TestReseller reseller = TestReseller.create();
