@@ -69,9 +69,7 @@ class IntrospectionIT {
 
   @Test
   void aMulticallStopsRunningInnerCallsAtTheCallTimeout() throws Exception {
-    try (TestGateway slow = TestGateway.start(config -> config
-        .withDeadlines(new net.fsgateway.config.DeadlinesConfig(100, 100, 100))
-        .withLimits(withCallTimeout(config.limits(), 150)))) {
+    try (TestGateway slow = TestGateway.start(config -> config.withLimits(withCallTimeout(config.limits(), 150)))) {
       Object[] calls = new Object[40];
       for (int i = 0; i < calls.length; i++) {
         // distinct unknown usernames: each costs a full argon2id verification (tens of ms), none is throttled
