@@ -5,6 +5,7 @@ final class AdminQueries {
   static final String INSERT_AGENT =
       "INSERT INTO agent (agent, username, password_hash) VALUES (?, ?, ?) RETURNING agentnum";
   static final String SET_AGENT_DISABLED = "UPDATE agent SET disabled = ? WHERE lower(username) = lower(?)";
+  static final String SET_AGENT_MAX_IN_FLIGHT = "UPDATE agent SET max_in_flight = ? WHERE lower(username) = lower(?)";
   static final String FIND_AGENT = "SELECT agentnum FROM agent WHERE lower(username) = lower(?)";
   static final String LIST_AGENTS = "SELECT a.agentnum, a.username, a.agent, a.disabled,"
       + " (SELECT count(*) FROM cust_main c WHERE c.agentnum = a.agentnum) AS customers"

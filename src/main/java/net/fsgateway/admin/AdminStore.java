@@ -54,6 +54,21 @@ public final class AdminStore {
     }
   }
 
+  /** The agent's own limit on concurrent calls per gateway; null to take the gateway's default again. */
+  public void setAgentMaxInFlight(String username, Integer maxInFlight) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(AdminQueries.SET_AGENT_MAX_IN_FLIGHT)) {
+      if (maxInFlight == null) {
+        s.setNull(1, java.sql.Types.INTEGER);
+      } else {
+        s.setInt(1, maxInFlight);
+      }
+      s.setString(2, username);
+      if (s.executeUpdate() == 0) {
+        throw new AdminException("no agent with username '" + username + "'");
+      }
+    }
+  }
+
   public List<AgentRow> listAgents() throws SQLException {
     List<AgentRow> rows = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(AdminQueries.LIST_AGENTS); ResultSet r = s.executeQuery()) {

@@ -8,10 +8,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code admin agent create|disable|enable|list}: the resellers who log in to the API. */
+/** {@code admin agent create|disable|enable|set-limits|list}: the resellers who log in to the API. */
 @Command(name = "agent", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1, description = "Resellers.",
     subcommands = {AgentCommands.Create.class, AgentCommands.Disable.class, AgentCommands.Enable.class,
-        AgentCommands.ListAgents.class})
+        AgentCommands.SetLimits.class, AgentCommands.ListAgents.class})
 final class AgentCommands {
 
   @Command(name = "create", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
@@ -68,6 +68,37 @@ final class AgentCommands {
     void execute(AdminStore store, PrintWriter out) throws SQLException {
       store.setAgentDisabled(username, false);
       out.println("enabled " + username);
+    }
+  }
+
+  @Command(name = "set-limits", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
+      description = "Set the agent's limit on concurrent calls per gateway (every gateway applies it within 10 s).")
+  static final class SetLimits extends AdminAction {
+    @Option(names = "--username", required = true)
+    String username;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Limit limit;
+
+    static final class Limit {
+      @Option(names = "--max-in-flight", description = "Concurrent calls per gateway, >= 1.")
+      Integer maxInFlight;
+
+      @Option(names = "--default", description = "Take the gateway's limits.agentMaxInFlight again.")
+      boolean useDefault;
+    }
+
+    @Override
+    void prepare() {
+      if (limit.maxInFlight != null && limit.maxInFlight < 1) {
+        throw new AdminException("--max-in-flight must be >= 1");
+      }
+    }
+
+    @Override
+    void execute(AdminStore store, PrintWriter out) throws SQLException {
+      store.setAgentMaxInFlight(username, limit.useDefault ? null : limit.maxInFlight);
+      out.println(username + ": max in flight " + (limit.useDefault ? "default" : limit.maxInFlight));
     }
   }
 

@@ -13,6 +13,7 @@ import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.Closeables;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.resilience.DeadlineRedis;
 import net.fsgateway.security.CardKeys;
 import net.fsgateway.security.CardVault;
 import net.fsgateway.security.ServicePasswords;
@@ -36,11 +37,11 @@ public final class BillingMethods implements MethodService {
   @Override
   public Future<Void> start(Vertx vertx, MethodSink sink) {
     BillingConfig billing = config.billing();
-    Pool pool = opened.add(PgPools.genericPlans(vertx, config.pg()), Pool::close);
+    Pool pool = opened.add(PgPools.genericPlans(vertx, config.pg(), config.deadlines()), Pool::close);
     WorkerExecutor hashers = opened.add(vertx.createSharedWorkerExecutor(HASH_POOL, config.session().hashWorkers()),
         WorkerExecutor::close);
-    RedisAPI redis = opened.add(RedisClients.create(vertx, config.redis()));
-    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config.session(), config.redis()),
+    RedisAPI redis = opened.add(DeadlineRedis.wrap(vertx, RedisClients.create(vertx, config.redis()), config.deadlines()));
+    AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config, pool),
         AgentSessions::close);
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     PaymentProcessor processor = processor(vertx, billing);

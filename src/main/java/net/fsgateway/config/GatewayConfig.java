@@ -5,57 +5,67 @@ public record GatewayConfig(HttpConfig http, LimitsConfig limits, PgConfig pg, R
                             SessionConfig session, ThrottleConfig throttle, BillingConfig billing,
                             EmbeddedConfig embedded, DeploymentConfig deployment, CompatConfig compat,
                             SignupConfig signup, ManagementConfig management, ShutdownConfig shutdown,
-                            MetricsConfig metrics, LogConfig log, StartupConfig startup) {
+                            MetricsConfig metrics, LogConfig log, StartupConfig startup, DeadlinesConfig deadlines) {
+
+  public GatewayConfig {
+    deadlines.checkWithin(limits.callTimeoutMs());
+  }
 
   static GatewayConfig from(ConfigSource s) {
     return new GatewayConfig(HttpConfig.from(s), LimitsConfig.from(s), PgConfig.from(s), RedisConfig.from(s),
         SessionConfig.from(s), ThrottleConfig.from(s), BillingConfig.from(s), EmbeddedConfig.from(s),
         DeploymentConfig.from(s), CompatConfig.from(s), SignupConfig.from(s), ManagementConfig.from(s),
-        ShutdownConfig.from(s), MetricsConfig.from(s), LogConfig.from(s), StartupConfig.from(s));
+        ShutdownConfig.from(s), MetricsConfig.from(s), LogConfig.from(s), StartupConfig.from(s),
+        DeadlinesConfig.from(s));
   }
 
   public GatewayConfig withHttp(HttpConfig http) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withLimits(LimitsConfig limits) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withPg(PgConfig pg) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withRedis(RedisConfig redis) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withThrottle(ThrottleConfig throttle) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withDeployment(DeploymentConfig deployment) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withCompat(CompatConfig compat) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withSignup(SignupConfig signup) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 
   public GatewayConfig withManagement(ManagementConfig management) {
     return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
-        signup, management, shutdown, metrics, log, startup);
+        signup, management, shutdown, metrics, log, startup, deadlines);
+  }
+
+  public GatewayConfig withDeadlines(DeadlinesConfig deadlines) {
+    return new GatewayConfig(http, limits, pg, redis, session, throttle, billing, embedded, deployment, compat,
+        signup, management, shutdown, metrics, log, startup, deadlines);
   }
 }

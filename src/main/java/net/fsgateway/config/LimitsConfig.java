@@ -2,9 +2,14 @@ package net.fsgateway.config;
 
 import static net.fsgateway.config.ConfigException.require;
 
-/** Request limits, enforced while the body streams in, and the per-call timeout of the event bus. */
+/**
+ * Request limits, enforced while the body streams in, the per-call timeout of the event bus, and how many calls
+ * this gateway has in flight at most before it sheds the next ones ({@code maxInFlight}), and each reseller's
+ * share of them ({@code agent*}: see {@code AgentGate}).
+ */
 public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers, int maxArrayItems,
-                           int maxStringChars, int maxMulticallCalls, int callTimeoutMs) {
+                           int maxStringChars, int maxMulticallCalls, int callTimeoutMs, int maxInFlight,
+                           int agentMaxInFlight, int agentMaxQueued, int agentQueueWaitMs) {
 
   public LimitsConfig {
     require(maxBodyBytes >= 1024, "limits.maxBodyBytes must be >= 1024");
@@ -14,6 +19,11 @@ public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers,
     require(maxStringChars >= 256, "limits.maxStringChars must be >= 256");
     require(maxMulticallCalls >= 1, "limits.maxMulticallCalls must be >= 1");
     require(callTimeoutMs >= 100, "limits.callTimeoutMs must be >= 100");
+    require(maxInFlight >= 1, "limits.maxInFlight must be >= 1");
+    require(agentMaxInFlight >= 1, "limits.agentMaxInFlight must be >= 1");
+    require(agentMaxQueued >= 0, "limits.agentMaxQueued must be >= 0");
+    require(agentQueueWaitMs >= 1 && agentQueueWaitMs < callTimeoutMs,
+        "limits.agentQueueWaitMs must be >= 1 and < limits.callTimeoutMs");
   }
 
   static LimitsConfig from(ConfigSource s) {
@@ -24,6 +34,10 @@ public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers,
         s.integer("limits.maxArrayItems", 10_000),
         s.integer("limits.maxStringChars", 65_536),
         s.integer("limits.maxMulticallCalls", 100),
-        s.integer("limits.callTimeoutMs", 10_000));
+        s.integer("limits.callTimeoutMs", 10_000),
+        s.integer("limits.maxInFlight", 1024),
+        s.integer("limits.agentMaxInFlight", 16),
+        s.integer("limits.agentMaxQueued", 256),
+        s.integer("limits.agentQueueWaitMs", 1_000));
   }
 }

@@ -48,7 +48,7 @@ public record PgConfig(String host, int port, String database, String user, Stri
         s.string("pg.password", ""),
         s.integer("pg.poolSize", 8),
         s.integer("pg.maxWaitQueue", 1024),
-        s.integer("pg.connectTimeoutMs", 5000),
+        s.integer("pg.connectTimeoutMs", 1000),
         host.isBlank(),
         s.integer("pg.maxConnections", 0),
         Pooler.parse(s.string("pg.pooler", "none")));

@@ -2,15 +2,22 @@ package net.fsgateway.dispatch;
 
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import net.fsgateway.resilience.BackendFailure;
+import net.fsgateway.resilience.FailureCause;
+import net.fsgateway.resilience.FailureClassifier;
+import net.fsgateway.resilience.FailureClassifier.Backend;
+import net.fsgateway.resilience.FailureLog;
 import net.fsgateway.xmlrpc.FaultCode;
 import net.fsgateway.xmlrpc.MethodResponse.Fault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where a Java failure becomes a client-facing fault. Nothing of the exception reaches the client. */
+/**
+ * The one place where a Java failure becomes a client-facing fault. Nothing of the exception reaches the client.
+ * A backend condition ({@link FailureClassifier}) is a retryable -32001 or -32003, logged at WARN without a stack
+ * trace and rate-limited per cause ({@link FailureLog}); anything else is our bug: -32603 and ERROR with its trace.
+ */
 public final class Failures {
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
@@ -24,13 +31,9 @@ public final class Failures {
     if (failure instanceof ReplyException reply) {
       return fromReply(method, reply);
     }
-    if (isUnavailable(failure)) {
-      LOG.warn("{}: backing store unavailable: {}", method, failure.toString());
-      return new Fault(FaultCode.BACKEND_UNAVAILABLE, "service temporarily unavailable, try again later");
-    }
-    if (failure instanceof TimeoutException || isPoolBusy(failure)) {
-      LOG.warn("{}: busy: {}", method, failure.toString());
-      return new Fault(FaultCode.SERVER_BUSY, "server busy, try again later");
+    Optional<FailureCause> cause = FailureClassifier.classify(Backend.UNKNOWN, failure);
+    if (cause.isPresent()) {
+      return fault(cause.get(), method, failure instanceof BackendFailure ? failure.getMessage() : failure.toString());
     }
     LOG.error("{}: internal error", method, failure);
     return new Fault(FaultCode.INTERNAL_ERROR, "internal error");
@@ -38,8 +41,14 @@ public final class Failures {
 
   /** A call that did not finish within its method's timeout. */
   public static Fault timedOut(String method) {
-    LOG.warn("{}: timed out", method);
+    FailureLog.shared().record(FailureCause.CALL_TIMEOUT, method, "no answer within the call timeout");
     return new Fault(FaultCode.SERVER_BUSY, method + " timed out, try again later");
+  }
+
+  /** The fault of a classified failure, counted and logged (rate-limited) under its cause. */
+  public static Fault fault(FailureCause cause, String method, String detail) {
+    FailureLog.shared().record(cause, method, detail);
+    return new Fault(cause.code(), cause.clientMessage());
   }
 
   private static Fault fromReply(String method, ReplyException reply) {
@@ -51,25 +60,5 @@ public final class Failures {
       return new Fault(FaultCode.SERVER_BUSY, method + " is not available right now");
     }
     return new Fault(reply.failureCode(), "internal error");
-  }
-
-  private static boolean isUnavailable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ClosedChannelException) {
-        return true;
-      }
-      String text = String.valueOf(t.getMessage());
-      // The Redis client reports a dropped connection as CONNECTION_CLOSED, the PG client as "Connection is closed".
-      if (text.contains("Connection refused") || text.contains("Connection is closed")
-          || text.contains("connection closed") || text.contains("CONNECTION_CLOSED")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isPoolBusy(Throwable failure) {
-    String text = String.valueOf(failure.getMessage());
-    return text.contains("wait queue") || text.contains("Timeout") || text.contains("timed out");
   }
 }

@@ -15,6 +15,7 @@ import net.fsgateway.dispatch.Dispatcher;
 import net.fsgateway.dispatch.Failures;
 import net.fsgateway.dispatch.StreamedAnswers;
 import net.fsgateway.ops.CallObserver;
+import net.fsgateway.resilience.InFlightLimit;
 import net.fsgateway.xmlrpc.MethodCall;
 import net.fsgateway.xmlrpc.MethodResponse;
 
@@ -36,6 +37,7 @@ final class XmlRpcEndpoint {
   private final long requestTimeoutMs;
   private final boolean undefinedAsEmpty;
   private final CallObserver observer;
+  private final InFlightLimit inFlight;
 
   /** {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}. */
   XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs,
@@ -46,11 +48,16 @@ final class XmlRpcEndpoint {
     this.requestTimeoutMs = requestTimeoutMs;
     this.undefinedAsEmpty = undefinedAsEmpty;
     this.observer = observer;
+    this.inFlight = InFlightLimit.shared(vertx, limits.maxInFlight());
   }
 
   void handle(HttpServerRequest request) {
     if (declaredTooLarge(request)) {
       tooLarge(request);
+      return;
+    }
+    if (!inFlight.tryEnter()) {
+      Shedding.refuse(request, inFlight.max());
       return;
     }
     Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits), observer.begin(request));
@@ -96,6 +103,8 @@ final class XmlRpcEndpoint {
     private final CallObserver.Call observed;
     private MethodCall call;
     private boolean finished;
+    private boolean counted = true;
+    private boolean dispatched;
     private long deadline = -1;
 
     Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder, CallObserver.Call observed) {
@@ -132,16 +141,31 @@ final class XmlRpcEndpoint {
         return;
       }
       finished = true;
+      dispatched = true;
       String client = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
       // The dispatcher answers every failure as a fault; otherwise() is the guard that no request ever hangs.
       dispatcher.call(call, client)
           .otherwise(failure -> Failures.toFault(call.methodName(), failure))
-          .onSuccess(response -> write(response, false));
+          .onSuccess(response -> {
+            leave();
+            write(response, false);
+          });
     }
 
     void abort() {
       finished = true;
       vertx.cancelTimer(deadline);
+      if (!dispatched) {
+        leave(); // a dispatched call keeps its slot until it is answered, even if its client is gone
+      }
+    }
+
+    /** Gives the in-flight slot back, once. */
+    private void leave() {
+      if (counted) {
+        counted = false;
+        inFlight.leave();
+      }
     }
 
     /** The body did not end in time. */
@@ -150,12 +174,14 @@ final class XmlRpcEndpoint {
         return;
       }
       finished = true;
+      leave();
       refuse(request, 408, "request body not received in time\n");
     }
 
     /** A decoder bug must still get an answer: an internal-error fault (logged once, by Failures), then close. */
     private void crashed(RuntimeException bug) {
       finished = true;
+      leave();
       vertx.cancelTimer(deadline);
       write(Failures.toFault("decode", bug), true);
     }
@@ -163,6 +189,7 @@ final class XmlRpcEndpoint {
     /** A protocol error mid-stream: answer now and close, rather than read the rest of a bad body. */
     private void reject(ProtocolException e) {
       finished = true;
+      leave();
       vertx.cancelTimer(deadline);
       if (e instanceof BodyTooLargeException) {
         tooLarge(request);

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 import java.util.concurrent.TimeUnit;
+import net.fsgateway.config.DeadlinesConfig;
 import net.fsgateway.config.PgConfig;
 
 /**
@@ -42,14 +43,14 @@ public final class PgPools {
    * A pipelining client for code that only runs single statements (no transactions): several statements in
    * flight per connection, so fewer connections and fewer round-trip waits.
    */
-  public static SqlClient pipelined(Vertx vertx, PgConfig pg) {
-    return PgBuilder.client().with(poolOptions(pg)).with(transport(pg)).connectingTo(connectOptions(pg)).using(vertx)
-        .build();
+  public static SqlClient pipelined(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
+    return PgBuilder.client().with(poolOptions(pg, deadlines)).with(transport(pg))
+        .connectingTo(bounded(pg, deadlines)).using(vertx).build();
   }
 
-  public static Pool create(Vertx vertx, PgConfig pg) {
-    return PgBuilder.pool().with(poolOptions(pg)).with(transport(pg)).connectingTo(connectOptions(pg)).using(vertx)
-        .build();
+  public static Pool create(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
+    return PgBuilder.pool().with(poolOptions(pg, deadlines)).with(transport(pg))
+        .connectingTo(bounded(pg, deadlines)).using(vertx).build();
   }
 
   /**
@@ -60,26 +61,39 @@ public final class PgPools {
    * 0.78 → 0.61 ms. Not for searches, where the pattern decides whether an index helps. Behind PgBouncer
    * ({@code pg.pooler=pgbouncer}) a plain pool: statements are unnamed there, so there is no plan to keep.
    */
-  public static Pool genericPlans(Vertx vertx, PgConfig pg) {
+  public static Pool genericPlans(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
     if (pg.behindPgBouncer()) {
-      // PgBouncer refuses an unknown startup parameter, and an unnamed statement is planned per execution anyway.
-      return create(vertx, pg);
+      return create(vertx, pg, deadlines);
     }
-    PgConnectOptions connect = connectOptions(pg).addProperty("plan_cache_mode", "force_generic_plan");
-    return PgBuilder.pool().with(poolOptions(pg)).with(transport(pg)).connectingTo(connect).using(vertx).build();
+    PgConnectOptions connect = bounded(pg, deadlines).addProperty("plan_cache_mode", "force_generic_plan");
+    return PgBuilder.pool().with(poolOptions(pg, deadlines)).with(transport(pg)).connectingTo(connect).using(vertx)
+        .build();
   }
 
   /** A pool of at most {@code maxSize} connections (for rare, long work such as streamed listings). */
-  public static Pool sized(Vertx vertx, PgConfig pg, int maxSize) {
-    return PgBuilder.pool().with(poolOptions(pg).setMaxSize(maxSize)).with(transport(pg))
-        .connectingTo(connectOptions(pg)).using(vertx).build();
+  public static Pool sized(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines, int maxSize) {
+    return PgBuilder.pool().with(poolOptions(pg, deadlines).setMaxSize(maxSize)).with(transport(pg))
+        .connectingTo(bounded(pg, deadlines)).using(vertx).build();
   }
 
-  private static PoolOptions poolOptions(PgConfig pg) {
+  /**
+   * The server cancels a statement that runs past {@code deadlines.pgQueryMs} (SQLSTATE 57014, a retryable
+   * fault): a statement stuck behind a lock frees its connection instead of holding it and the call. PgBouncer
+   * refuses startup parameters it does not know: behind it, set {@code statement_timeout} on the database role
+   * ({@code ALTER ROLE … SET statement_timeout}); the gateway's own deadline still ends the call.
+   */
+  private static PgConnectOptions bounded(PgConfig pg, DeadlinesConfig deadlines) {
+    PgConnectOptions options = connectOptions(pg);
+    return pg.behindPgBouncer() ? options
+        : options.addProperty("statement_timeout", Integer.toString(deadlines.pgQueryMs()));
+  }
+
+  /** A call waits at most {@code deadlines.pgPoolWaitMs} for a connection, then answers a retryable fault. */
+  private static PoolOptions poolOptions(PgConfig pg, DeadlinesConfig deadlines) {
     return new PoolOptions()
         .setMaxSize(pg.poolSize())
         .setMaxWaitQueueSize(pg.maxWaitQueue())
-        .setConnectionTimeout(pg.connectTimeoutMs())
+        .setConnectionTimeout(deadlines.pgPoolWaitMs())
         .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
   }
 

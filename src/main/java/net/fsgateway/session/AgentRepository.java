@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import net.fsgateway.infra.Rows;
+import net.fsgateway.resilience.Deadline;
 
 /** Reads the agent row a login is checked against. */
 public final class AgentRepository {
@@ -17,13 +18,15 @@ public final class AgentRepository {
   }
 
   private final Pool pool;
+  private final Deadline deadline;
 
-  public AgentRepository(Pool pool) {
+  public AgentRepository(Pool pool, Deadline deadline) {
     this.pool = pool;
+    this.deadline = deadline;
   }
 
   public Future<Optional<AgentCredentials>> byUsername(String username) {
-    return pool.preparedQuery(BY_USERNAME).execute(Tuple.of(username)).map(Rows::first)
+    return deadline.bound(pool.preparedQuery(BY_USERNAME).execute(Tuple.of(username))).map(Rows::first)
         .map(row -> Optional.ofNullable(row).map(r -> new AgentCredentials(r.getLong("agentnum"),
             r.getString("password_hash"), r.getBoolean("disabled"))));
   }

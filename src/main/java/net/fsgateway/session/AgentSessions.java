@@ -3,14 +3,18 @@ package net.fsgateway.session;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.function.Function;
+import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.RedisConfig;
 import net.fsgateway.config.SessionConfig;
 import net.fsgateway.dispatch.Fields;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.ops.CallAgent;
+import net.fsgateway.resilience.Deadline;
+import net.fsgateway.resilience.Fairness;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -20,27 +24,37 @@ public final class AgentSessions {
 
   private final SessionStore store;
   private final SessionCache cache;
+  private final Fairness fairness;
 
-  /** {@code cache}: null to read every session from Redis. */
-  public AgentSessions(SessionStore store, SessionCache cache) {
+  /** {@code cache}: null to read every session from Redis; {@code fairness}: null for no per-agent limit. */
+  public AgentSessions(SessionStore store, SessionCache cache, Fairness fairness) {
     this.store = store;
     this.cache = cache;
+    this.fairness = fairness;
   }
 
-  /** Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0 or Redis is a cluster. */
-  public static AgentSessions open(Vertx vertx, RedisAPI redis, SessionConfig session, RedisConfig redisConfig) {
+  /**
+   * Sessions read through {@code redis}, remembered in a {@link SessionCache} unless its size is 0 or Redis is a
+   * cluster; each agent's calls kept within its limits ({@link Fairness}, its own limit read through {@code db}).
+   */
+  public static AgentSessions open(Vertx vertx, RedisAPI redis, GatewayConfig config, SqlClient db) {
+    SessionConfig session = config.session();
     EndedSessions ended = EndedSessions.shared(vertx);
     // In a cluster, server-assisted invalidation is per node: the tracking connections would have to follow every
     // master and every slot migration, so sessions are read from Redis there instead of remembered.
-    boolean cacheable = session.cacheEntries() > 0 && redisConfig.type() != RedisConfig.Type.CLUSTER;
+    boolean cacheable = session.cacheEntries() > 0 && config.redis().type() != RedisConfig.Type.CLUSTER;
     SessionCache cache = cacheable
-        ? new SessionCache(RedisClients.tracking(vertx, redisConfig), session.cacheEntries(), ended) : null;
-    return new AgentSessions(new SessionStore(redis, session.ttlSeconds(), ended), cache);
+        ? new SessionCache(RedisClients.tracking(vertx, config.redis()), session.cacheEntries(), ended,
+            Deadline.redis(vertx, config.deadlines()))
+        : null;
+    return new AgentSessions(new SessionStore(redis, session.ttlSeconds(), ended), cache,
+        new Fairness(vertx, config.limits(), db));
   }
 
   public Future<XmlRpcValue> withAgent(XStruct params, Function<Long, Future<XmlRpcValue>> body) {
     return agentOf(params)
-        .compose(agent -> agent.isPresent() ? body.apply(agent.get()) : Future.succeededFuture(Replies.error(CANT_RESUME)));
+        .compose(agent -> agent.isEmpty() ? Future.succeededFuture(Replies.error(CANT_RESUME))
+            : fairness == null ? body.apply(agent.get()) : fairness.run(agent.get(), body));
   }
 
   /** The agent of the call's {@code session_id}, or empty when the session is unknown or expired. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import net.fsgateway.ops.ProcessCounters;
+import net.fsgateway.resilience.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionCache {
   static final String INVALIDATION_CHANNEL = "__redis__:invalidate";
+  /** A logout's barrier ({@link LogoutBarrier}): "ackChannel nonce", acknowledged once every earlier push is in. */
+  static final String BARRIER_CHANNEL = "fsgw:sessions:barrier";
   private static final Logger LOG = LoggerFactory.getLogger(SessionCache.class);
   private static final long RECONNECT_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -54,11 +57,13 @@ public final class SessionCache {
   private final Redis client;
   private final int maxEntries;
   private final EndedSessions ended;
+  private final Deadline deadline;
   private final Map<String, Entry> entries = new HashMap<>();
   private Tracking tracking;
   /** Bumped by every invalidation and every loss: a read that saw it change may be stale. */
   private long epoch;
   private boolean connecting;
+  private boolean reportedDown;
   private long lastAttemptNanos;
   private boolean closed;
 
@@ -66,10 +71,11 @@ public final class SessionCache {
    * {@code client}: a client of its own, for two connections held for good (RESP2: no pushes on the read
    * connection). Starts connecting at once; until tracking is up, lookups go to Redis uncached.
    */
-  public SessionCache(Redis client, int maxEntries, EndedSessions ended) {
+  public SessionCache(Redis client, int maxEntries, EndedSessions ended, Deadline deadline) {
     this.client = client;
     this.maxEntries = maxEntries;
     this.ended = ended;
+    this.deadline = deadline;
     connectIfDue(System.nanoTime());
   }
 
@@ -95,10 +101,11 @@ public final class SessionCache {
     }
     long readEpoch = epoch;
     // GET and PTTL in one write; a key deleted between the two answers PTTL -2 and is not remembered. Should the
-    // tracked connection drop under the call, the pool's connections may still be fine.
-    return current.reads.batch(List.of(Request.cmd(Command.GET).arg(key), Request.cmd(Command.PTTL).arg(key)))
+    // tracked connection drop under the call, the pool's connections may still be fine; should Redis not answer
+    // within its deadline, asking it again through the pool would only double the wait.
+    return deadline.bound(current.reads.batch(List.of(Request.cmd(Command.GET).arg(key), Request.cmd(Command.PTTL).arg(key))))
         .map(replies -> remember(current, readEpoch, key, now, replies.get(0), replies.get(1)))
-        .recover(failure -> uncached.apply(key));
+        .recover(failure -> Deadline.ranOut(failure) ? Future.failedFuture(failure) : uncached.apply(key));
   }
 
   /** Entries held now. */
@@ -140,7 +147,9 @@ public final class SessionCache {
       return invalidations.send(Request.cmd(Command.CLIENT).arg("ID"))
           .compose(id -> invalidations.send(Request.cmd(Command.SUBSCRIBE).arg(INVALIDATION_CHANNEL)).map(id))
           .compose(id -> readConnection(id.toLong()))
-          .map(reads -> new Tracking(reads, invalidations))
+          // After tracking is on: a barrier seen from here on is answered over the read connection.
+          .compose(reads -> invalidations.send(Request.cmd(Command.SUBSCRIBE).arg(BARRIER_CHANNEL))
+              .map(new Tracking(reads, invalidations)))
           .onFailure(ignored -> invalidations.close());
     }).onComplete(result -> {
       connecting = false;
@@ -149,8 +158,16 @@ public final class SessionCache {
           result.result().close();
         }
       } else if (result.failed()) {
-        LOG.warn("session cache off until Redis accepts tracking: {}", result.cause().toString());
+        // Retried every second while Redis is away: one line for the outage, not one per attempt.
+        if (!reportedDown) {
+          LOG.warn("session cache off until Redis accepts tracking: {}", result.cause().toString());
+          reportedDown = true;
+        }
       } else {
+        if (reportedDown) {
+          LOG.info("session cache: tracking back");
+          reportedDown = false;
+        }
         epoch++;
         tracking = result.result();
         LOG.debug("session cache: tracking up");
@@ -170,8 +187,14 @@ public final class SessionCache {
 
   /** {@code ["message", "__redis__:invalidate", [key, ...]]}; a null key list means every key (FLUSHALL). */
   private void onInvalidation(Response message) {
-    if (message == null || message.size() < 3 || !"message".equalsIgnoreCase(message.get(0).toString())
-        || !INVALIDATION_CHANNEL.equals(message.get(1).toString())) {
+    if (message == null || message.size() < 3 || !"message".equalsIgnoreCase(message.get(0).toString())) {
+      return;
+    }
+    if (BARRIER_CHANNEL.equals(message.get(1).toString())) {
+      acknowledge(message.get(2).toString());
+      return;
+    }
+    if (!INVALIDATION_CHANNEL.equals(message.get(1).toString())) {
       return;
     }
     epoch++;
@@ -183,6 +206,19 @@ public final class SessionCache {
     for (Response key : keys) {
       entries.remove(key.toString());
     }
+  }
+
+  /**
+   * A logout's barrier: every push Redis sent before it has been handled (same connection, in order), so this
+   * cache no longer holds the ended session. "ackChannel nonce" → {@code PUBLISH ackChannel nonce}.
+   */
+  private void acknowledge(String barrier) {
+    Tracking current = tracking;
+    int space = barrier.indexOf(' ');
+    if (current == null || space <= 0) {
+      return;
+    }
+    current.reads.send(Request.cmd(Command.PUBLISH).arg(barrier.substring(0, space)).arg(barrier.substring(space + 1)));
   }
 
   private void lost(RedisConnection connection, String why) {

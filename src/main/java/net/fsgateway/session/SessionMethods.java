@@ -11,6 +11,8 @@ import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.Closeables;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
+import net.fsgateway.resilience.Deadline;
+import net.fsgateway.resilience.DeadlineRedis;
 
 /** {@code agent_login} and {@code agent_logout}: their own PG pool, Redis client and hashing pool. */
 public final class SessionMethods implements MethodService {
@@ -23,16 +25,22 @@ public final class SessionMethods implements MethodService {
 
   @Override
   public Future<Void> start(Vertx vertx, MethodSink sink) {
-    Pool pool = opened.add(PgPools.create(vertx, config.pg()), Pool::close);
-    RedisAPI redis = opened.add(RedisClients.create(vertx, config.redis()));
+    Pool pool = opened.add(PgPools.create(vertx, config.pg(), config.deadlines()), Pool::close);
+    RedisAPI redis = opened.add(DeadlineRedis.wrap(vertx, RedisClients.create(vertx, config.redis()), config.deadlines()));
     WorkerExecutor hashing = opened.add(
         vertx.createSharedWorkerExecutor(PasswordCheck.EXECUTOR_NAME, config.session().hashWorkers()),
         WorkerExecutor::close);
-    SessionService service = new SessionService(new AgentRepository(pool), new PasswordCheck(hashing),
-        new SessionStore(redis, config.session().ttlSeconds(), EndedSessions.shared(vertx)), new LoginThrottle(vertx, redis, config.throttle()));
-    return Future.join(
+    LogoutBarrier barrier = opened.add(new LogoutBarrier(vertx, RedisClients.tracking(vertx, config.redis()), redis,
+        config.deadlines().redisCommandMs()), b -> {
+          b.close();
+          return Future.succeededFuture();
+        });
+    SessionService service = new SessionService(new AgentRepository(pool, Deadline.pg(vertx, config.deadlines())), new PasswordCheck(hashing),
+        new SessionStore(redis, config.session().ttlSeconds(), EndedSessions.shared(vertx)), new LoginThrottle(vertx, redis, config.throttle()),
+        barrier);
+    return barrier.start().compose(subscribed -> Future.join(
         sink.register("agent_login", call -> service.login(call.struct(), call.clientAddress())),
-        sink.register("agent_logout", call -> service.logout(call.struct()))).mapEmpty();
+        sink.register("agent_logout", call -> service.logout(call.struct())))).mapEmpty();
   }
 
   @Override

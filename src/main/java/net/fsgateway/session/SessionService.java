@@ -19,12 +19,15 @@ public final class SessionService {
   private final PasswordCheck passwords;
   private final SessionStore store;
   private final LoginThrottle throttle;
+  private final LogoutBarrier barrier;
 
-  public SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store, LoginThrottle throttle) {
+  SessionService(AgentRepository agents, PasswordCheck passwords, SessionStore store, LoginThrottle throttle,
+                 LogoutBarrier barrier) {
     this.agents = agents;
     this.passwords = passwords;
     this.store = store;
     this.throttle = throttle;
+    this.barrier = barrier;
   }
 
   /**
@@ -55,14 +58,17 @@ public final class SessionService {
 
   /**
    * {session_id} → {error}. As Freeside's agent_logout: only a missing session id is "Can't resume session"; an
-   * unknown or expired one answers '' like a live one, so a retried logout succeeds.
+   * unknown or expired one answers '' like a live one, so a retried logout succeeds. A deleted session is answered
+   * once every gateway's session caches have dropped it ({@link LogoutBarrier}).
    */
   public Future<XmlRpcValue> logout(XStruct params) {
     String sessionId = Fields.trimmed(params, "session_id");
     if (sessionId.isEmpty()) {
       return Future.succeededFuture(Replies.error(AgentSessions.CANT_RESUME));
     }
-    return store.delete(sessionId).map(deleted -> Replies.ok().build());
+    return store.delete(sessionId)
+        .compose(deleted -> deleted ? barrier.await().map(Replies.ok().build())
+            : Future.succeededFuture(Replies.ok().build()));
   }
 
   private static XmlRpcValue loggedIn(String sessionId) {

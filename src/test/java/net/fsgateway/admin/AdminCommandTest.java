@@ -61,6 +61,23 @@ class AdminCommandTest {
   }
 
   @Test
+  void setsAndClearsAnAgentsOwnLimitOnConcurrentCalls() throws Exception {
+    String user = unique("limits");
+    Run created = admin("", "agent", "create", "--username", user, "--name", "L", "--password", "long-enough");
+    long agentnum = Long.parseLong(created.out());
+    Run set = admin("", "agent", "set-limits", "--username", user, "--max-in-flight", "4");
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(query("SELECT max_in_flight::text FROM agent WHERE agentnum = ?", agentnum)).isEqualTo("4");
+    assertThat(admin("", "agent", "set-limits", "--username", user, "--default").exit()).isZero();
+    assertThat(query("SELECT max_in_flight::text FROM agent WHERE agentnum = ?", agentnum)).isNull();
+    Run zero = admin("", "agent", "set-limits", "--username", user, "--max-in-flight", "0");
+    assertThat(zero.exit()).isEqualTo(1);
+    assertThat(zero.err()).contains("--max-in-flight must be >= 1");
+    assertThat(admin("", "agent", "set-limits", "--username", unique("nobody"), "--max-in-flight", "3").err())
+        .contains("no agent with username");
+  }
+
+  @Test
   void readsThePasswordFromAFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("pw");
     Files.writeString(file, "from-a-file-pw\nignored\n", StandardCharsets.UTF_8);

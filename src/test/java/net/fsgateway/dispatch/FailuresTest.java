@@ -44,4 +44,27 @@ class FailuresTest {
     assertThat(fault.code()).isEqualTo(FaultCode.INTERNAL_ERROR.code());
     assertThat(fault.message()).isEqualTo("internal error");
   }
+
+  @Test
+  void driverFailuresAreClassifiedByCauseAndNeverLoggedAsErrors() {
+    try (net.fsgateway.support.LogCapture capture = new net.fsgateway.support.LogCapture()) {
+      assertThat(Failures.toFault("m", new io.vertx.pgclient.PgException("terminating connection due to administrator command",
+          "FATAL", "57P01", null)).code()).isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
+      assertThat(Failures.toFault("m", new io.vertx.pgclient.PgException("the database system is shutting down",
+          "FATAL", "57P03", null)).code()).isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
+      assertThat(Failures.toFault("m", new io.vertx.pgclient.PgException("canceling statement due to statement timeout",
+          "ERROR", "57014", null)).code()).isEqualTo(FaultCode.SERVER_BUSY.code());
+      assertThat(Failures.toFault("m", io.vertx.sqlclient.ClosedConnectionException.INSTANCE).code())
+          .isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
+      // seen from the pipelined client when pg_terminate_backend ends its connection under queued statements
+      assertThat(Failures.toFault("m", new VertxException(
+          "Pending requests failed to be sent due to connection has been closed.", true)).code())
+          .isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
+      assertThat(Failures.toFault("m", new IllegalStateException("Pool closed")).code())
+          .isEqualTo(FaultCode.BACKEND_UNAVAILABLE.code());
+      assertThat(Failures.toFault("m", new io.vertx.core.impl.NoStackTraceTimeoutException("Timeout waiting for connection"))
+          .code()).isEqualTo(FaultCode.SERVER_BUSY.code());
+      assertThat(capture.events()).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+    }
+  }
 }

@@ -80,14 +80,15 @@ class IntrospectionIT {
       assertThat(results).hasSize(40);
       Object last = results[39];
       assertThat(last).isInstanceOf(Map.class);
-      assertThat(((Map<?, ?>) last).get("faultCode")).isEqualTo(-32000);
+      assertThat(((Map<?, ?>) last).get("faultCode")).isEqualTo(-32003);
       assertThat((String) ((Map<?, ?>) last).get("faultString")).contains("ran out of time");
     }
   }
 
   private static LimitsConfig withCallTimeout(LimitsConfig l, int ms) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
-        l.maxStringChars(), l.maxMulticallCalls(), ms);
+        l.maxStringChars(), l.maxMulticallCalls(), ms, l.maxInFlight(), l.agentMaxInFlight(), l.agentMaxQueued(),
+        Math.min(l.agentQueueWaitMs(), ms - 1));
   }
 
   @Test

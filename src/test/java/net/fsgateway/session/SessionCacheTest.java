@@ -33,7 +33,8 @@ class SessionCacheTest {
     context = vertx.getOrCreateContext();
     EndedSessions ended = EndedSessions.shared(vertx);
     store = new SessionStore(RedisClients.create(vertx, TestBackends.redis()), 3600, ended);
-    cache = onLoop(() -> new SessionCache(RedisClients.tracking(vertx, TestBackends.redis()), 100, ended));
+    cache = onLoop(() -> new SessionCache(RedisClients.tracking(vertx, TestBackends.redis()), 100, ended,
+        new net.fsgateway.resilience.Deadline(vertx, net.fsgateway.resilience.FailureClassifier.Backend.REDIS, 2_000)));
   }
 
   @AfterEach

@@ -49,7 +49,7 @@ class EmbeddedBackendsTest {
     assertThat(server.port()).isNotEqualTo(5432);
     PgConfig pg = TestBackends.freshDatabase(server);
     Migrations.migrate(pg);
-    Pool pool = PgPools.create(vertx, pg);
+    Pool pool = PgPools.create(vertx, pg, TestBackends.base().deadlines());
     try {
       Row row = pool.query("SELECT count(*) AS n FROM agent").execute().await().iterator().next();
       assertThat(row.getLong("n")).isZero();

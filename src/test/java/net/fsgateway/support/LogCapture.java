@@ -48,6 +48,11 @@ public final class LogCapture implements AutoCloseable {
     return texts;
   }
 
+  /** The captured events themselves (level, logger, exception). */
+  public List<ILoggingEvent> events() {
+    return new ArrayList<>(appender.list);
+  }
+
   @Override
   public void close() {
     root.detachAppender(appender);

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import net.fsgateway.Gateway;
 import net.fsgateway.bus.Codecs;
 import net.fsgateway.config.ConfigLoader;
+import net.fsgateway.config.DeadlinesConfig;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
 import net.fsgateway.config.ThrottleConfig;
@@ -26,6 +27,15 @@ import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
  * (Apache XML-RPC) to call it the way a reseller's integration would.
  */
 public final class TestGateway implements AutoCloseable {
+  /**
+   * Backend deadlines for tests that are not about them are seconds, not the production defaults' hundreds of
+   * milliseconds, so a machine busy with other builds does not turn a slow answer into a fault; they are fitted
+   * under the test's call timeout once its tweak has run. Until then the config holds this placeholder (small
+   * enough for any call timeout a tweak may set). The fault tests set the defaults back ({@link #productionDeadlines}).
+   */
+  private static final DeadlinesConfig UNSET_DEADLINES = new DeadlinesConfig(10, 10, 10);
+  private static final int LENIENT_MS = 3_000;
+
   static final String TEST_CARD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private final Vertx vertx;
   private final GatewayConfig config;
@@ -45,8 +55,11 @@ public final class TestGateway implements AutoCloseable {
     GatewayConfig base = ConfigLoader.load(Path.of("does-not-exist.json"), Map.of("GW_BILLING_CARD_KEY", TEST_CARD_KEY))
         .withPg(TestBackends.pg())
         .withRedis(TestBackends.redis());
-    base = base.withThrottle(perAddressOff(base.throttle()));
+    base = base.withThrottle(perAddressOff(base.throttle())).withDeadlines(UNSET_DEADLINES);
     GatewayConfig config = tweak.apply(base.withHttp(onPort(base.http(), freePort())));
+    if (config.deadlines() == UNSET_DEADLINES) {
+      config = config.withDeadlines(lenient(config.limits().callTimeoutMs()));
+    }
     // With the gateway's operations attached (metrics, access log), as in production; tests of the management
     // port start it themselves.
     Vertx vertx = Operations.create(config).createVertx(new VertxOptions());
@@ -58,6 +71,18 @@ public final class TestGateway implements AutoCloseable {
       throw new IllegalStateException("gateway did not start", e);
     }
     return new TestGateway(vertx, config);
+  }
+
+  /** Seconds, or just under {@code callTimeoutMs} when that is shorter. */
+  private static DeadlinesConfig lenient(int callTimeoutMs) {
+    int under = callTimeoutMs - 1;
+    return new DeadlinesConfig(Math.min(LENIENT_MS, under), Math.min(LENIENT_MS, under * 4 / 5),
+        Math.min(LENIENT_MS, under));
+  }
+
+  /** The shipped defaults of {@code deadlines.*}, for tests of them. */
+  public static DeadlinesConfig productionDeadlines() {
+    return TestBackends.base().deadlines();
   }
 
   public Vertx vertx() {

@@ -1,0 +1,151 @@
+package net.fsgateway.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.fsgateway.config.LimitsConfig;
+import net.fsgateway.resilience.AgentGate;
+import net.fsgateway.support.TestData;
+import net.fsgateway.support.TestGateway;
+import net.fsgateway.support.TestReseller;
+import org.apache.xmlrpc.XmlRpcException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Resellers kept apart: one floods new_customer at 128 concurrent calls while another calls check_username at a
+ * steady rate; the flooder runs at most its limit at once and the other is never refused or starved. Per-agent
+ * limits set in the database (as {@code admin agent set-limits} does) apply, and a call over a full queue gets
+ * its -32003 fault at once.
+ */
+@Tag("fault")
+@Timeout(180)
+class ResellerFairnessIT {
+  private static final int FLOOD_CLIENTS = 128;
+  private static final int STEADY_PER_SECOND = 40;
+  private static final int STEADY_SECONDS = 6;
+
+  @Test
+  void aSignupFloodByOneResellerNeitherRefusesNorStarvesAnother() throws Exception {
+    try (TestGateway gateway = TestGateway.start()) {
+      SignupFixtures flooder = new SignupFixtures(gateway);
+      TestReseller steady = TestReseller.create();
+      String steadySession = steady.login(gateway);
+      List<Long> alone = steadyCalls(gateway, steady, steadySession);
+
+      AtomicBoolean flooding = new AtomicBoolean(true);
+      Map<String, AtomicInteger> floodOutcomes = new ConcurrentHashMap<>();
+      ExecutorService pool = Executors.newFixedThreadPool(FLOOD_CLIENTS + 1);
+      AtomicInteger peakRunning = new AtomicInteger();
+      AgentGate gate = AgentGate.shared(gateway.vertx(), 0, 1);
+      List<Future<?>> clients = new ArrayList<>();
+      for (int i = 0; i < FLOOD_CLIENTS; i++) {
+        clients.add(pool.submit(() -> {
+          while (flooding.get()) {
+            floodOutcomes.computeIfAbsent(signup(gateway, flooder), k -> new AtomicInteger()).incrementAndGet();
+          }
+        }));
+      }
+      clients.add(pool.submit(() -> {
+        while (flooding.get()) {
+          peakRunning.accumulateAndGet(gate.running(flooder.agentnum), Math::max);
+          Thread.sleep(2);
+        }
+        return null;
+      }));
+      Thread.sleep(2_000); // the flood is at full pressure before the steady reseller is measured
+      List<Long> flooded;
+      try {
+        flooded = steadyCalls(gateway, steady, steadySession);
+      } finally {
+        flooding.set(false);
+      }
+      for (Future<?> client : clients) {
+        client.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      System.out.printf("fairness: check_username p50/p99/max alone %s ms, beside a 128-client new_customer flood %s ms;"
+              + " flood outcomes %s; the flooder's peak running calls %d%n", percentiles(alone), percentiles(flooded),
+          floodOutcomes, peakRunning.get());
+      assertThat(flooded).hasSize(STEADY_PER_SECOND * STEADY_SECONDS);
+      assertThat(Collections.max(flooded)).as("slowest steady call, ms").isLessThan(3_000);
+      assertThat(peakRunning.get()).isBetween(1, gateway.config().limits().agentMaxInFlight());
+      assertThat(floodOutcomes).containsKey("");
+    }
+  }
+
+  @Test
+  void anAgentsOwnLimitAppliesAndACallOverAFullQueueIsRefusedAtOnce() throws Exception {
+    try (TestGateway gateway = TestGateway.start(c -> c.withLimits(noQueue(c.limits())))) {
+      SignupFixtures flooder = new SignupFixtures(gateway);
+      TestData.update("UPDATE agent SET max_in_flight = 2 WHERE agentnum = ?", flooder.agentnum);
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<String>> calls = new ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        calls.add(pool.submit(() -> signup(gateway, flooder)));
+      }
+      Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+      for (Future<String> call : calls) {
+        outcomes.merge(call.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+      }
+      pool.shutdown();
+      System.out.println("own limit 2, no queue: " + outcomes);
+      assertThat(outcomes).containsKey("");
+      assertThat(outcomes).containsKey("fault -32003: too many concurrent calls for this reseller, try again later");
+      assertThat(outcomes.keySet()).allMatch(k -> k.isEmpty() || k.startsWith("fault -32003: too many"));
+    }
+  }
+
+  /** {@value #STEADY_PER_SECOND} check_username calls a second for {@value #STEADY_SECONDS} s; each one's latency, ms. */
+  private static List<Long> steadyCalls(TestGateway gateway, TestReseller reseller, String session) throws Exception {
+    List<Long> latencies = new ArrayList<>();
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / STEADY_PER_SECOND;
+    long next = System.nanoTime();
+    for (int i = 0; i < STEADY_PER_SECOND * STEADY_SECONDS; i++) {
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      next += intervalNanos;
+      long start = System.nanoTime();
+      Map<String, Object> answer = gateway.call("check_username", Map.of("session_id", session,
+          "username", TestData.unique("s"), "domain", reseller.privateDomain()));
+      latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      assertThat(answer).as("steady reseller's answer").containsEntry("error", "");
+    }
+    return latencies;
+  }
+
+  /** One signup's outcome: its error ('' for success) or "fault CODE: text". */
+  private static String signup(TestGateway gateway, SignupFixtures fixtures) {
+    try {
+      return String.valueOf(gateway.call("new_customer", fixtures.card(TestData.unique("f"))).get("error"));
+    } catch (XmlRpcException e) {
+      return "fault " + e.code + ": " + e.getMessage();
+    }
+  }
+
+  private static String percentiles(List<Long> latencies) {
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2) + "/" + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) + "/"
+        + sorted.get(sorted.size() - 1);
+  }
+
+  private static LimitsConfig noQueue(LimitsConfig l) {
+    return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
+        l.maxStringChars(), l.maxMulticallCalls(), l.callTimeoutMs(), l.maxInFlight(), l.agentMaxInFlight(), 0,
+        l.agentQueueWaitMs());
+  }
+}
