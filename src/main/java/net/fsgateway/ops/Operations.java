@@ -1,5 +1,6 @@
 package net.fsgateway.ops;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -43,6 +44,11 @@ public final class Operations implements Shareable {
     this.config = config;
     this.registry = config.metrics().enabled() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
     this.metrics = registry == null ? null : new CallMetrics(registry);
+    if (registry != null) {
+      Gauge.builder("fsgw.calls.in.flight", state, GatewayState::inFlight)
+          .description("XML-RPC calls being answered now (those refused by limits.maxInFlight never enter)")
+          .register(registry);
+    }
   }
 
   public static Operations create(GatewayConfig config) {

@@ -3,6 +3,8 @@ package net.fsgateway.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
+import net.fsgateway.resilience.FailureCause;
+import net.fsgateway.resilience.FailureLog;
 
 /**
  * Counts kept where the work happens (the session cache) and read by the meter registry when scraped: a
@@ -26,6 +28,12 @@ public final class ProcessCounters {
   }
 
   static void bind(MeterRegistry registry) {
+    // Every cause, from 0: a rate() over a counter that appears only at the first failure misses that failure.
+    for (FailureCause cause : FailureCause.values()) {
+      FunctionCounter.builder("fsgw.call.failures", cause, c -> FailureLog.shared().total(c)).tag("cause", cause.key())
+          .description("calls failed by a backend condition or a limit, by cause (shed, agent.limit, pg.timeout…)")
+          .register(registry);
+    }
     FunctionCounter.builder("fsgw.session.cache", SESSION_CACHE_HITS, LongAdder::sum).tag("result", "hit")
         .description("session lookups answered from the gateway's memory or read from Redis").register(registry);
     FunctionCounter.builder("fsgw.session.cache", SESSION_CACHE_MISSES, LongAdder::sum).tag("result", "miss")
