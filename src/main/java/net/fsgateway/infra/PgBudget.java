@@ -7,35 +7,46 @@ import net.fsgateway.config.GatewayConfig;
 /**
  * How many PostgreSQL connections one gateway process may open, and how they are split. Every set of services
  * (one per HTTP instance when co-located, {@code deployment.serviceInstances} sets otherwise) has one pool per
- * service, each on its own event loop. Without {@code pg.maxConnections} each pool gets {@code pg.poolSize}, so the
- * process total grows with the cores (48 on a 2-core pod); with it, the total is fixed and split evenly, so a fleet's
- * arithmetic is {@code pods × pg.maxConnections ≤ max_connections − headroom} whatever the pods' sizes.
+ * service, each on its own event loop, plus small fixed pools for long or side work (streamed listings). Without
+ * {@code pg.maxConnections} each service pool gets {@code pg.poolSize}, so the process total grows with the cores
+ * (54 on a 2-core pod); with it, the total is fixed and split evenly, so a fleet's arithmetic is
+ * {@code pods × pg.maxConnections ≤ max_connections − headroom} whatever the pods' sizes.
  *
- * @param pools   pools this process opens
- * @param perPool connections each pool may hold
+ * @param sets    service sets this process runs
+ * @param perPool connections each service pool may hold
  */
-public record PgBudget(int pools, int perPool) {
+public record PgBudget(int sets, int perPool) {
   /** Services with a PostgreSQL pool in each set: session, provisioning, billing. */
   static final int POOLS_PER_SET = 3;
+  /** Connections of the listing pool of each set (agent_list_customers streams through a cursor on one). */
+  public static final int LISTING_CONNECTIONS = 2;
+  /** Connections of each set that do not scale with {@code pg.poolSize}. */
+  static final int FIXED_PER_SET = LISTING_CONNECTIONS;
 
   public static PgBudget of(GatewayConfig config) {
     int sets = config.deployment().services() == Services.COLOCATED
         ? config.http().effectiveInstances() : config.deployment().serviceInstances();
-    int pools = sets * POOLS_PER_SET;
     int max = config.pg().maxConnections();
     if (max == 0) {
-      return new PgBudget(pools, config.pg().poolSize());
+      return new PgBudget(sets, config.pg().poolSize());
     }
-    if (max < pools) {
-      throw new ConfigException("pg.maxConnections (" + max + ") is below the " + pools + " pools this process opens ("
-          + sets + " service sets × " + POOLS_PER_SET + "): raise it, or lower http.instances / deployment.serviceInstances");
+    int perPool = (max / sets - FIXED_PER_SET) / POOLS_PER_SET;
+    if (perPool < 1) {
+      throw new ConfigException("pg.maxConnections (" + max + ") is below the " + sets * (POOLS_PER_SET + FIXED_PER_SET)
+          + " connections this process needs at least (" + sets + " service sets × (" + POOLS_PER_SET + " pools + "
+          + FIXED_PER_SET + " fixed)): raise it, or lower http.instances / deployment.serviceInstances");
     }
-    return new PgBudget(pools, max / pools);
+    return new PgBudget(sets, perPool);
+  }
+
+  /** Pools sized by {@code perPool}. */
+  public int pools() {
+    return sets * POOLS_PER_SET;
   }
 
   /** Connections this process holds at most. */
   public int total() {
-    return pools * perPool;
+    return sets * (POOLS_PER_SET * perPool + FIXED_PER_SET);
   }
 
   /** The configuration whose pools honour this budget. */
@@ -45,6 +56,7 @@ public record PgBudget(int pools, int perPool) {
 
   @Override
   public String toString() {
-    return "at most " + total() + " PostgreSQL connections (" + pools + " pools × " + perPool + ")";
+    return "at most " + total() + " PostgreSQL connections (" + sets + " service sets × (" + POOLS_PER_SET + " pools × "
+        + perPool + " + " + FIXED_PER_SET + " fixed))";
   }
 }

@@ -12,6 +12,7 @@ import net.fsgateway.dispatch.MethodService;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.dispatch.MethodSink;
 import net.fsgateway.infra.Closeables;
+import net.fsgateway.infra.PgBudget;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.infra.RedisClients;
 import net.fsgateway.resilience.Deadline;
@@ -30,8 +31,6 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
  * ({@link net.fsgateway.dispatch.FreesideTyping}). Names, prices ("10.00"), {@code freq} and dates are strings.
  */
 public final class ProvisioningMethods implements MethodService {
-  /** Connections per service instance for streamed customer listings. */
-  static final int LISTING_CONNECTIONS = 2;
 
   private final GatewayConfig config;
   private final Closeables opened = new Closeables();
@@ -52,7 +51,8 @@ public final class ProvisioningMethods implements MethodService {
     Deadline pg = Deadline.pg(vertx, config.deadlines());
     ProvisioningService accounts = new ProvisioningService(db);
     // Listings hold a connection while they stream: their own small pool, so they never take the others'.
-    Pool listings = opened.add(PgPools.sized(vertx, config.pg(), config.deadlines(), LISTING_CONNECTIONS), Pool::close);
+    Pool listings = opened.add(PgPools.sized(vertx, config.pg(), config.deadlines(), PgBudget.LISTING_CONNECTIONS),
+        Pool::close);
     CustomerListing customers = new CustomerListing(vertx, listings, config.limits().callTimeoutMs());
     SignupInfo signup = new SignupInfo(db, config.signup());
     return Future.join(

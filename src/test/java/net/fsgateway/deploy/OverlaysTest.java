@@ -8,8 +8,12 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import net.fsgateway.config.ConfigLoader;
+import net.fsgateway.config.GatewayConfig;
+import net.fsgateway.infra.PgBudget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +33,15 @@ class OverlaysTest {
     assertThat(m.all(StatefulSet.class)).as("no in-cluster databases").isEmpty();
     assertThat(m.gateway().getSpec().getReplicas()).isEqualTo(3);
 
-    int pool = Integer.parseInt(config.get("GW_PG_POOL_SIZE"));
-    int instances = Integer.parseInt(config.get("GW_HTTP_INSTANCES"));
-    assertThat(config.get("GW_DEPLOYMENT_SERVICES")).as("co-located: 3 services per HTTP instance").isNull();
-    int perPod = pool * 3 * instances + 1;
+    int budget = Integer.parseInt(config.get("GW_PG_MAX_CONNECTIONS"));
+    GatewayConfig pod = ConfigLoader.load(Path.of("does-not-exist.json"), config);
+    assertThat(PgBudget.of(pod).total()).as("the pod's pools fit its budget").isLessThanOrEqualTo(budget);
+    int perPod = budget + 1;
     int maxReplicas = m.one(HorizontalPodAutoscaler.class, "fs-gateway").getSpec().getMaxReplicas();
     int surge = m.gateway().getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal();
     String comment = ManifestTest.read(ManifestTest.K8S.resolve("overlays/production/kustomization.yaml"));
     assertThat(comment).as("the arithmetic in the overlay's comment matches its settings")
-        .contains(pool + " x 3 x " + instances + " = " + (perPod - 1), "= " + perPod,
+        .contains("pg.maxConnections = " + budget, "= " + perPod,
             maxReplicas + " x " + perPod + " = " + maxReplicas * perPod,
             "= " + (maxReplicas + surge) * perPod);
   }

@@ -26,32 +26,34 @@ class PgBudgetTest {
     PgBudget budget = PgBudget.of(config("GW_HTTP_INSTANCES", "2", "GW_PG_POOL_SIZE", "8"));
     assertThat(budget.pools()).isEqualTo(6);
     assertThat(budget.perPool()).isEqualTo(8);
-    assertThat(budget.total()).isEqualTo(48);
+    assertThat(budget.total()).as("6 pools of 8, and 2 listing connections per set").isEqualTo(52);
   }
 
   @Test
   void maxConnectionsIsSplitEvenlyAndNeverExceeded() {
-    GatewayConfig given = config("GW_HTTP_INSTANCES", "4", "GW_PG_MAX_CONNECTIONS", "20");
+    GatewayConfig given = config("GW_HTTP_INSTANCES", "4", "GW_PG_MAX_CONNECTIONS", "23");
     PgBudget budget = PgBudget.of(given);
     assertThat(budget.pools()).isEqualTo(12);
     assertThat(budget.perPool()).isEqualTo(1);
-    assertThat(budget.total()).isLessThanOrEqualTo(20);
+    assertThat(budget.total()).isEqualTo(20).isLessThanOrEqualTo(23);
     assertThat(budget.applyTo(given).pg().poolSize()).isEqualTo(1);
-    assertThat(budget.toString()).contains("at most 12");
+    assertThat(budget.toString()).contains("at most 20");
   }
 
   @Test
   void busDeploymentsCountServiceInstancesNotHttpInstances() {
     PgBudget budget = PgBudget.of(config("GW_HTTP_INSTANCES", "8", "GW_DEPLOYMENT_SERVICES", "bus",
-        "GW_DEPLOYMENT_SERVICE_INSTANCES", "2", "GW_PG_MAX_CONNECTIONS", "24"));
+        "GW_DEPLOYMENT_SERVICE_INSTANCES", "2", "GW_PG_MAX_CONNECTIONS", "28"));
     assertThat(budget.pools()).isEqualTo(6);
     assertThat(budget.perPool()).isEqualTo(4);
+    assertThat(budget.total()).isEqualTo(28);
   }
 
   @Test
   void aBudgetBelowOneConnectionPerPoolStopsTheStartNamingTheKey() {
-    assertThatThrownBy(() -> PgBudget.of(config("GW_HTTP_INSTANCES", "4", "GW_PG_MAX_CONNECTIONS", "6")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("pg.maxConnections (6)").hasMessageContaining("12 pools");
+    assertThatThrownBy(() -> PgBudget.of(config("GW_HTTP_INSTANCES", "4", "GW_PG_MAX_CONNECTIONS", "19")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("pg.maxConnections (19)")
+        .hasMessageContaining("20 connections");
   }
 
   @Test
