@@ -6,7 +6,12 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import io.vertx.core.shareddata.LocalMap;
+import net.fsgateway.billing.authorizenet.AuthorizeNetProcessor;
+import net.fsgateway.billing.journal.PaymentJournal;
+import net.fsgateway.billing.journal.PaymentSweeper;
 import net.fsgateway.config.BillingConfig;
+import net.fsgateway.config.PaymentsConfig;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.dispatch.MethodService;
 import net.fsgateway.dispatch.MethodSink;
@@ -26,6 +31,8 @@ public final class BillingMethods implements MethodService {
    */
   public static final String HASH_POOL = "fsgw-service-hash";
 
+  private static final String SWEEPER_OWNER = "fsgw.payment-sweeper";
+
   private final GatewayConfig config;
   private final Closeables opened = new Closeables();
 
@@ -43,13 +50,17 @@ public final class BillingMethods implements MethodService {
     AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config.session(), config.redis()),
         AgentSessions::close);
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
-    PaymentProcessor processor = processor(vertx, billing);
+    ProcessorBreaker processor = opened.add(new ProcessorBreaker(vertx, processor(vertx, billing, config.payments()),
+        billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs()),
+        ProcessorBreaker::close);
+    TwoPhasePayment payments = new TwoPhasePayment(new PaymentJournal(pool, billing.processor()), processor);
+    startSweeper(vertx, pool, processor);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
             !config.pg().embedded()))
         .map(CardVault::new)
         .compose(vault -> {
           SignupService service = new SignupService(sessions, new SignupChecks(pool), new SignupStore(pool, vault),
-              processor, billing.processorTimeoutMs(), passwords, hashers, Clock.systemUTC());
+              payments, passwords, hashers, Clock.systemUTC());
           return sink.register("new_customer", service::newCustomer);
         });
   }
@@ -59,10 +70,31 @@ public final class BillingMethods implements MethodService {
     return opened.closeAll();
   }
 
-  private static PaymentProcessor processor(Vertx vertx, BillingConfig billing) {
-    if ("test".equals(billing.processor())) {
-      return new TestPaymentProcessor(vertx);
+  /**
+   * One sweeper per process, in whichever service instance starts first (the others would only find the rows
+   * locked); gateways in other processes sweep too, safely (PaymentSweeper).
+   */
+  private void startSweeper(Vertx vertx, Pool pool, PaymentProcessor processor) {
+    LocalMap<String, Boolean> owners = vertx.sharedData().getLocalMap(SWEEPER_OWNER);
+    if (owners.putIfAbsent("sweeper", Boolean.TRUE) != null) {
+      return;
     }
-    throw new IllegalStateException("billing.processor '" + billing.processor() + "' is not supported (use 'test')");
+    PaymentsConfig payments = config.payments();
+    long timer = new PaymentSweeper(pool, processor, config.billing().processor(), payments.sweepAfterSeconds())
+        .schedule(vertx, payments.sweepIntervalSeconds());
+    opened.add(timer, id -> {
+      vertx.cancelTimer(id);
+      owners.remove("sweeper");
+      return Future.succeededFuture();
+    });
+  }
+
+  private PaymentProcessor processor(Vertx vertx, BillingConfig billing, PaymentsConfig payments) {
+    return switch (billing.processor()) {
+      case "test" -> new TestPaymentProcessor(vertx);
+      case "authorizenet" -> opened.add(new AuthorizeNetProcessor(vertx, payments, billing.processorTimeoutMs()),
+          AuthorizeNetProcessor::close);
+      default -> throw new IllegalStateException("billing.processor '" + billing.processor() + "' is not supported");
+    };
   }
 }
