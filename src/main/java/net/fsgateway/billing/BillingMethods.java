@@ -50,9 +50,8 @@ public final class BillingMethods implements MethodService {
     AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config.session(), config.redis()),
         AgentSessions::close);
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
-    ProcessorBreaker processor = opened.add(new ProcessorBreaker(vertx, processor(vertx, billing, config.payments()),
-        billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs()),
-        ProcessorBreaker::close);
+    ProcessorBreaker processor = new ProcessorBreaker(vertx, processor(vertx, billing, config.payments()),
+        billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs());
     TwoPhasePayment payments = new TwoPhasePayment(new PaymentJournal(pool, billing.processor()), processor);
     startSweeper(vertx, pool, processor);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),

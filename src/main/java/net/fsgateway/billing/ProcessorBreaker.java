@@ -4,6 +4,8 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,10 +18,12 @@ import org.slf4j.LoggerFactory;
  * after {@code billing.breaker.maxFailures} timeouts or {@link ProcessorUnavailable} failures in a row, calls fail
  * at once with {@link ProcessorUnavailable} instead of each waiting out the timeout, until
  * {@code billing.breaker.resetMs} has passed and one call gets through to try again (half-open). Answers of the
- * processor (declines, errors, refused captures) are not failures. One breaker per service instance.
+ * processor (declines, errors, refused captures) are not failures. One breaker per process.
  */
 public final class ProcessorBreaker implements PaymentProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorBreaker.class);
+
+  private static final String SHARED = "fsgw.processor-breaker";
 
   private final PaymentProcessor processor;
   private final CircuitBreaker breaker;
@@ -28,12 +32,27 @@ public final class ProcessorBreaker implements PaymentProcessor {
   public ProcessorBreaker(Vertx vertx, PaymentProcessor processor, long timeoutMs, int maxFailures, long resetMs) {
     this.processor = processor;
     this.timeoutMs = timeoutMs;
-    this.breaker = CircuitBreaker.create("payment-processor", vertx, new CircuitBreakerOptions()
-            .setMaxFailures(maxFailures).setTimeout(-1).setResetTimeout(resetMs).setNotificationAddress(null))
-        .failurePolicy(ProcessorBreaker::countsAsFailure)
-        .openHandler(ignored -> LOG.warn("payment processor circuit open: new charges are refused for {} ms",
-            resetMs))
-        .closeHandler(ignored -> LOG.info("payment processor circuit closed"));
+    LocalMap<String, Shared> shared = vertx.sharedData().getLocalMap(SHARED);
+    Shared candidate = new Shared(vertx, maxFailures, resetMs);
+    Shared existing = shared.putIfAbsent("breaker", candidate);
+    this.breaker = existing == null ? candidate.breaker : existing.breaker;
+  }
+
+  /**
+   * One breaker per process, shared by every service instance: the processor is down for all of them at once,
+   * and a per-instance breaker would let each instance wait out its own timeouts first.
+   */
+  private static final class Shared implements Shareable {
+    private final CircuitBreaker breaker;
+
+    Shared(Vertx vertx, int maxFailures, long resetMs) {
+      this.breaker = CircuitBreaker.create("payment-processor", vertx, new CircuitBreakerOptions()
+              .setMaxFailures(maxFailures).setTimeout(-1).setResetTimeout(resetMs).setNotificationAddress(null))
+          .failurePolicy(ProcessorBreaker::countsAsFailure)
+          .openHandler(ignored -> LOG.warn("payment processor circuit open: new charges are refused for {} ms",
+              resetMs))
+          .closeHandler(ignored -> LOG.info("payment processor circuit closed"));
+    }
   }
 
   @Override
@@ -53,11 +72,6 @@ public final class ProcessorBreaker implements PaymentProcessor {
 
   public boolean isOpen() {
     return breaker.state() == io.vertx.circuitbreaker.CircuitBreakerState.OPEN;
-  }
-
-  public Future<Void> close() {
-    breaker.close();
-    return Future.succeededFuture();
   }
 
   private <T> Future<T> guarded(Supplier<Future<T>> call) {

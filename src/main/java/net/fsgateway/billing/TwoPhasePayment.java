@@ -123,6 +123,7 @@ final class TwoPhasePayment {
   private Future<PaymentResult> failed(long attempt, Throwable failure) {
     boolean timedOut = failure instanceof TimeoutException;
     String detail = timedOut ? "timed out" : failure.getMessage();
+    LOG.warn("payment attempt {}: the processor did not answer: {}", attempt, detail);
     return journal.advance(attempt, JournalState.FAILED, "", detail, JournalState.NEW)
         .transform(ignored -> Future.failedFuture(new SignupRejected(timedOut ? TIMED_OUT : UNAVAILABLE)));
   }

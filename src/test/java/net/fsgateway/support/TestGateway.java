@@ -24,7 +24,7 @@ import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
  * (Apache XML-RPC) to call it the way a reseller's integration would.
  */
 public final class TestGateway implements AutoCloseable {
-  static final String TEST_CARD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+  public static final String TEST_CARD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private final Vertx vertx;
   private final GatewayConfig config;
 
