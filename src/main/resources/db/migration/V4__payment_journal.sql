@@ -27,7 +27,7 @@ CREATE TABLE signup_idempotency (
   idem_key    text        NOT NULL,
   fingerprint bytea       NOT NULL,
   username    text        NOT NULL,
-  answer      jsonb,
+  answer      text,                -- the first answer as JSON text, in its member order
   created_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (agentnum, idem_key)
 );

@@ -8,6 +8,8 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import io.vertx.core.shareddata.LocalMap;
 import net.fsgateway.billing.authorizenet.AuthorizeNetProcessor;
+import net.fsgateway.billing.idempotency.Fingerprint;
+import net.fsgateway.billing.idempotency.IdempotentSignups;
 import net.fsgateway.billing.journal.PaymentJournal;
 import net.fsgateway.billing.journal.PaymentSweeper;
 import net.fsgateway.config.BillingConfig;
@@ -22,6 +24,8 @@ import net.fsgateway.security.CardKeys;
 import net.fsgateway.security.CardVault;
 import net.fsgateway.security.ServicePasswords;
 import net.fsgateway.session.AgentSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** new_customer: wires the pool, sessions, card vault, payment processor and hashing workers. */
 public final class BillingMethods implements MethodService {
@@ -31,6 +35,7 @@ public final class BillingMethods implements MethodService {
    */
   public static final String HASH_POOL = "fsgw-service-hash";
 
+  private static final Logger LOG = LoggerFactory.getLogger(BillingMethods.class);
   private static final String SWEEPER_OWNER = "fsgw.payment-sweeper";
 
   private final GatewayConfig config;
@@ -53,13 +58,14 @@ public final class BillingMethods implements MethodService {
     ProcessorBreaker processor = new ProcessorBreaker(vertx, processor(vertx, billing, config.payments()),
         billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs());
     TwoPhasePayment payments = new TwoPhasePayment(new PaymentJournal(pool, billing.processor()), processor);
-    startSweeper(vertx, pool, processor);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
             !config.pg().embedded()))
-        .map(CardVault::new)
-        .compose(vault -> {
-          SignupService service = new SignupService(sessions, new SignupChecks(pool), new SignupStore(pool, vault),
-              payments, passwords, hashers, Clock.systemUTC());
+        .compose(cardKey -> {
+          IdempotentSignups idempotency = new IdempotentSignups(vertx, pool, new Fingerprint(cardKey));
+          SignupService service = new SignupService(sessions, new SignupChecks(pool),
+              new SignupStore(pool, new CardVault(cardKey)), payments, idempotency, passwords, hashers,
+              Clock.systemUTC());
+          startSweeper(vertx, pool, processor, idempotency);
           return sink.register("new_customer", service::newCustomer);
         });
   }
@@ -73,7 +79,7 @@ public final class BillingMethods implements MethodService {
    * One sweeper per process, in whichever service instance starts first (the others would only find the rows
    * locked); gateways in other processes sweep too, safely (PaymentSweeper).
    */
-  private void startSweeper(Vertx vertx, Pool pool, PaymentProcessor processor) {
+  private void startSweeper(Vertx vertx, Pool pool, PaymentProcessor processor, IdempotentSignups idempotency) {
     LocalMap<String, Boolean> owners = vertx.sharedData().getLocalMap(SWEEPER_OWNER);
     if (owners.putIfAbsent("sweeper", Boolean.TRUE) != null) {
       return;
@@ -81,8 +87,11 @@ public final class BillingMethods implements MethodService {
     PaymentsConfig payments = config.payments();
     long timer = new PaymentSweeper(pool, processor, config.billing().processor(), payments.sweepAfterSeconds())
         .schedule(vertx, payments.sweepIntervalSeconds());
+    long expiry = vertx.setPeriodic(payments.sweepIntervalSeconds() * 1000L, id -> idempotency.expire()
+        .onFailure(failure -> LOG.warn("idempotency keys not expired: {}", failure.toString())));
     opened.add(timer, id -> {
       vertx.cancelTimer(id);
+      vertx.cancelTimer(expiry);
       owners.remove("sweeper");
       return Future.succeededFuture();
     });

@@ -5,6 +5,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.pgclient.PgException;
 import java.time.Clock;
 import java.time.YearMonth;
+import net.fsgateway.billing.idempotency.IdempotentSignups;
 import net.fsgateway.dispatch.CallRequest;
 import net.fsgateway.dispatch.Replies;
 import net.fsgateway.security.ServicePasswords;
@@ -28,16 +29,18 @@ public final class SignupService {
   private final SignupChecks checks;
   private final SignupStore store;
   private final TwoPhasePayment payments;
+  private final IdempotentSignups idempotency;
   private final ServicePasswords passwords;
   private final WorkerExecutor hashers;
   private final Clock clock;
 
   SignupService(AgentSessions sessions, SignupChecks checks, SignupStore store, TwoPhasePayment payments,
-                ServicePasswords passwords, WorkerExecutor hashers, Clock clock) {
+                IdempotentSignups idempotency, ServicePasswords passwords, WorkerExecutor hashers, Clock clock) {
     this.sessions = sessions;
     this.checks = checks;
     this.store = store;
     this.payments = payments;
+    this.idempotency = idempotency;
     this.passwords = passwords;
     this.hashers = hashers;
     this.clock = clock;
@@ -47,8 +50,9 @@ public final class SignupService {
     XStruct params = call.struct();
     // signup() throws its validation refusals; starting from a future turns them into a failed future.
     return sessions.withAgent(params, agentnum -> Future.succeededFuture(agentnum)
-        .compose(agent -> signup(agent, params))
-        .recover(SignupService::rejection));
+        .compose(agent -> idempotency.run(agent, params, () -> Future.succeededFuture(agent)
+            .compose(a -> signup(a, params))
+            .recover(SignupService::rejection))));
   }
 
   private Future<XmlRpcValue> signup(long agentnum, XStruct params) {
