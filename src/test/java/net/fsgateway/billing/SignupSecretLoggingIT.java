@@ -44,6 +44,65 @@ class SignupSecretLoggingIT {
     }
   }
 
+  /**
+   * The Authorize.Net paths: approvals, declines, an unknown card, an e-check, a failed capture, a username race,
+   * an idempotent repeat, and wrong credentials. No card number, CVV, account number or transaction key in any
+   * log event, answer, or text or bytea column of the database (the journal and idempotency keys included).
+   */
+  @Test
+  void authorizeNetPathsNeitherLogNorAnswerNorStoreCardDataOrTheTransactionKey() throws Exception {
+    String amexCvv = "8571";
+    String unknownCard = "4242424242424242";
+    List<String> logged;
+    List<Object> answers = new java.util.ArrayList<>();
+    List<String> configs = new java.util.ArrayList<>();
+    try (LogCapture capture = new LogCapture(); PaymentsHarness h = PaymentsHarness.start()) {
+      String username = "anlog" + System.nanoTime();
+      Map<String, Object> approved = signup(h.data, username);
+      approved.put("idempotency_key", "log-" + username);
+      answers.add(h.call(approved));
+      answers.add(h.call(approved));
+      answers.add(h.call(signup(h.data, username)));
+      Map<String, Object> declined = signup(h.data, username + "z");
+      declined.put("zip", "46282");
+      answers.add(h.call(declined));
+      Map<String, Object> unknown = signup(h.data, username + "u");
+      unknown.put("payinfo", unknownCard);
+      answers.add(h.call(unknown));
+      Map<String, Object> amex = signup(h.data, username + "a");
+      amex.put("payinfo", "370000000000002");
+      amex.put("paycvv", amexCvv);
+      h.simulator.inject(net.fsgateway.billing.authorizenet.SimulatorFault.HTTP_500, "priorAuthCaptureTransaction", 1, 0);
+      answers.add(h.call(amex));
+      Map<String, Object> check = signup(h.data, username + "c");
+      check.put("payby", "CHEK");
+      check.put("payinfo", ACCOUNT + "@" + SignupFixtures.VALID_ROUTING);
+      check.put("payname", "First Bank");
+      answers.add(h.call(check));
+      assertThat(answers.stream().map(a -> (Object) ((Map<?, ?>) a).get("error")).toList())
+          .containsExactly("", "", "Username in use", "_decline",
+              "payinfo: payment processor: The credit card number is invalid.", "", "");
+      logged = new java.util.ArrayList<>(capture.texts());
+      configs.add(h.gateway.config().toString());
+    }
+    try (LogCapture capture = new LogCapture(); PaymentsHarness h = PaymentsHarness.start(Map.of(
+        "GW_BILLING_AUTHORIZENET_TRANSACTION_KEY", "Wrong-Key-77zz"))) {
+      answers.add(h.call(signup(h.data, "anlogk" + System.nanoTime())));
+      logged.addAll(capture.texts());
+      configs.add(h.gateway.config().toString());
+    }
+    assertThat(logged).as("the gateway logs something, so the check is not vacuous").isNotEmpty();
+    assertThat(configs).as("the printed settings hide the transaction key").hasSize(2)
+        .noneMatch(text -> text.contains(net.fsgateway.billing.authorizenet.AuthorizeNetSimulator.KEY)
+            || text.contains("Wrong-Key-77zz"));
+    for (String secret : List.of(SignupFixtures.VALID_CARD, "370000000000002", unknownCard, CVV, amexCvv, ACCOUNT,
+        PASSWORD, net.fsgateway.billing.authorizenet.AuthorizeNetSimulator.KEY, "Wrong-Key-77zz")) {
+      assertThat(logged).as(secret).noneMatch(text -> text.contains(secret));
+      assertThat(answers).as(secret).noneMatch(answer -> answer.toString().contains(secret));
+      assertThat(PerlWireSignupIT.clearTextHits(secret)).as(secret).isEmpty();
+    }
+  }
+
   private static Map<String, Object> signup(SignupFixtures data, String username) {
     Map<String, Object> call = data.card(username);
     call.put("paycvv", CVV);
