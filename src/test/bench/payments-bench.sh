@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Signups through the Authorize.Net simulator against the built-in test processor, same machine, same run:
+# new_customer at BENCH_CONCURRENCY (16) clients, each processor in turn on a fresh gateway over one database.
+# Prints a markdown table (also target/bench/payments.md). The simulator answers at once (no injected delay), so
+# the difference is what the processor path itself costs: two HTTP calls (authorize, capture) per signup.
+# Needs the machine's PostgreSQL (127.0.0.1:5432, user postgres), Redis (127.0.0.1:6379), psql and curl.
+set -uo pipefail
+
+cd "$(dirname "$0")/../../.."
+ROOT=$(pwd)
+JAR=$ROOT/target/fs-gateway.jar
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP_SECONDS:-15}
+CONCURRENCY=${BENCH_CONCURRENCY:-16}
+SIM_PORT=${BENCH_SIM_PORT:-23080}
+GW_PORT=${BENCH_GATEWAY_PORT:-23081}
+DB=${BENCH_DB:-fsgw_bench_payments}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
+OUT=${BENCH_OUT:-$ROOT/target/bench}
+export BENCH_AGENT_PASSWORD=${BENCH_AGENT_PASSWORD:-Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')}
+mkdir -p "$OUT"
+SIM_PID=""
+GW_PID=""
+
+log() { echo "[payments-bench] $*" >&2; }
+stop_gateway() { [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null; GW_PID=""; }
+cleanup() { stop_gateway; [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null; }
+trap cleanup EXIT
+
+if [ ! -f "$JAR" ] || [ ! -d "$ROOT/target/test-classes/net/fsgateway/billing/authorizenet" ]; then
+  log "building the jar and the test classes (the simulator lives in test scope)"
+  mvn -q -DskipTests package || { log "build failed"; exit 2; }
+fi
+for port in $SIM_PORT $GW_PORT; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then log "port $port is in use: stop what listens there"; exit 2; fi
+done
+$PG -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" || { log "cannot create $DB"; exit 2; }
+
+java -cp "$ROOT/target/test-classes:$JAR" net.fsgateway.billing.authorizenet.AuthorizeNetSimulator "$SIM_PORT" \
+  >"$OUT/simulator.log" 2>&1 &
+SIM_PID=$!
+CARD_KEY=$(head -c 32 /dev/urandom | base64)
+
+start_gateway() { # start_gateway PROCESSOR
+  GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
+    GW_PG_USER=postgres GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} GW_BILLING_CARD_KEY=$CARD_KEY \
+    GW_BILLING_PROCESSOR="$1" GW_BILLING_AUTHORIZENET_ENDPOINT="http://127.0.0.1:$SIM_PORT/xml/v1/request.api" \
+    GW_BILLING_AUTHORIZENET_API_LOGIN_ID=sim-login GW_BILLING_AUTHORIZENET_TRANSACTION_KEY=SimTxnKey-5ecret-9a7f \
+    java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/gateway-$1.log" 2>&1 &
+  GW_PID=$!
+  for _ in $(seq 1 1500); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/health")" = 200 ] && return 0
+    kill -0 "$GW_PID" 2>/dev/null || break
+    sleep 0.02
+  done
+  log "gateway ($1) did not start: $(tail -3 "$OUT/gateway-$1.log")"; return 1
+}
+
+seed() {
+  local hash domsvc
+  hash=$(java -cp "$JAR" "$ROOT/src/test/bench/HashPassword.java") || return 1
+  domsvc=$($PG -d "$DB" -c "INSERT INTO svc_domain (domain) VALUES ('bench.example.net') RETURNING svcnum") || return 1
+  $PG -d "$DB" -v h="$hash" -c "INSERT INTO agent (agent, username, password_hash) VALUES ('Bench reseller', 'bench', :'h')" \
+    && $PG -d "$DB" -c "INSERT INTO part_pkg (pkg, setup_fee, recur_fee, freq, default_domsvc) VALUES ('Bench', 0, 19.95, 1, $domsvc)" \
+    && $PG -d "$DB" -c "INSERT INTO agent_pkg SELECT a.agentnum, max(p.pkgpart) FROM agent a, part_pkg p GROUP BY a.agentnum" \
+    && $PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg"
+}
+
+declare -A RPS P50 P99 UNEXP
+run() { # run PROCESSOR
+  start_gateway "$1" || exit 2
+  [ -n "${PKGPART:-}" ] || PKGPART=$(seed) || { log "seeding failed"; exit 2; }
+  local log="$OUT/payments-$1.log"
+  java -jar "$JAR" bench --url "http://127.0.0.1:$GW_PORT/RPC2" --username bench --password-env BENCH_AGENT_PASSWORD \
+    --pkgpart "$PKGPART" --domain bench.example.net --scenario new_customer --concurrency "$CONCURRENCY" \
+    --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$log" 2>&1 || log "$1: bench exited $? ($(tail -2 "$log"))"
+  local line; line=$(grep '^SUMMARY' "$log" | tail -1)
+  RPS[$1]=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
+  P50[$1]=$(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line")
+  P99[$1]=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
+  UNEXP[$1]=$(sed -n 's/.* unexpected=\([0-9]*\).*/\1/p' <<<"$line")
+  stop_gateway
+}
+
+run test
+run authorizenet
+CAPTURED=$($PG -d "$DB" -c "SELECT count(*) FROM payment_journal WHERE processor = 'authorizenet' AND state = 'captured'")
+OPEN=$($PG -d "$DB" -c "SELECT count(*) FROM payment_journal WHERE state IN ('new', 'authorized')")
+{
+  echo "| processor, $CONCURRENCY clients | signups/s | p50 ms | p99 ms | unexpected | vs test |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for p in test authorizenet; do
+    ratio=$(awk -v a="${RPS[$p]:-0}" -v b="${RPS[test]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }')
+    echo "| $p | ${RPS[$p]:-n/a} | ${P50[$p]:-n/a} | ${P99[$p]:-n/a} | ${UNEXP[$p]:-n/a} | $ratio |"
+  done
+  echo
+  echo "Journal after the run: $CAPTURED authorizenet attempts captured, $OPEN left new/authorized."
+} | tee "$OUT/payments.md"
