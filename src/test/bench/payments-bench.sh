@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Signups through the Authorize.Net simulator against the built-in test processor, same machine, same run:
-# new_customer at BENCH_CONCURRENCY (16) clients, each processor in turn on a fresh gateway over one database.
-# Prints a markdown table (also target/bench/payments.md). The simulator answers at once (no injected delay), so
-# the difference is what the processor path itself costs: two HTTP calls (authorize, capture) per signup.
+# new_customer at each of BENCH_CONCURRENCIES (16) clients, each processor in turn on a fresh gateway over one
+# database. With BENCH_BEFORE_JAR (a jar built from a commit before the payment journal, e.g. 2a5f2d2) the test
+# processor also runs on that jar, on a database of its own: what the journal costs. Prints a markdown table
+# (also target/bench/payments.md). The simulator answers at once (no injected delay), so the difference is what
+# the processor path itself costs: two HTTP calls (authorize, capture) per signup.
 # Needs the machine's PostgreSQL (127.0.0.1:5432, user postgres), Redis (127.0.0.1:6379), psql and curl.
 set -uo pipefail
 
@@ -11,7 +13,8 @@ ROOT=$(pwd)
 JAR=$ROOT/target/fs-gateway.jar
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP_SECONDS:-15}
-CONCURRENCY=${BENCH_CONCURRENCY:-16}
+CONCURRENCIES=${BENCH_CONCURRENCIES:-16}
+BEFORE_JAR=${BENCH_BEFORE_JAR:-}
 SIM_PORT=${BENCH_SIM_PORT:-23080}
 GW_PORT=${BENCH_GATEWAY_PORT:-23081}
 DB=${BENCH_DB:-fsgw_bench_payments}
@@ -41,12 +44,12 @@ java -cp "$ROOT/target/test-classes:$JAR" net.fsgateway.billing.authorizenet.Aut
 SIM_PID=$!
 CARD_KEY=$(head -c 32 /dev/urandom | base64)
 
-start_gateway() { # start_gateway PROCESSOR
-  GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
+start_gateway() { # start_gateway PROCESSOR JAR DATABASE
+  GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$3 \
     GW_PG_USER=postgres GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} GW_BILLING_CARD_KEY=$CARD_KEY \
     GW_BILLING_PROCESSOR="$1" GW_BILLING_AUTHORIZENET_ENDPOINT="http://127.0.0.1:$SIM_PORT/xml/v1/request.api" \
     GW_BILLING_AUTHORIZENET_API_LOGIN_ID=sim-login GW_BILLING_AUTHORIZENET_TRANSACTION_KEY=SimTxnKey-5ecret-9a7f \
-    java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/gateway-$1.log" 2>&1 &
+    java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$2" serve >"$OUT/gateway-$1.log" 2>&1 &
   GW_PID=$!
   for _ in $(seq 1 1500); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/health")" = 200 ] && return 0
@@ -56,42 +59,56 @@ start_gateway() { # start_gateway PROCESSOR
   log "gateway ($1) did not start: $(tail -3 "$OUT/gateway-$1.log")"; return 1
 }
 
-seed() {
-  local hash domsvc
+seed() { # seed DATABASE
+  local DB=$1 hash domsvc
   hash=$(java -cp "$JAR" "$ROOT/src/test/bench/HashPassword.java") || return 1
   domsvc=$($PG -d "$DB" -c "INSERT INTO svc_domain (domain) VALUES ('bench.example.net') RETURNING svcnum") || return 1
-  $PG -d "$DB" -v h="$hash" -c "INSERT INTO agent (agent, username, password_hash) VALUES ('Bench reseller', 'bench', :'h')" \
+  # psql expands :'h' only in what it reads, not in -c
+  echo "INSERT INTO agent (agent, username, password_hash) VALUES ('Bench reseller', 'bench', :'h')" \
+    | $PG -d "$DB" -v h="$hash" >/dev/null \
     && $PG -d "$DB" -c "INSERT INTO part_pkg (pkg, setup_fee, recur_fee, freq, default_domsvc) VALUES ('Bench', 0, 19.95, 1, $domsvc)" \
     && $PG -d "$DB" -c "INSERT INTO agent_pkg SELECT a.agentnum, max(p.pkgpart) FROM agent a, part_pkg p GROUP BY a.agentnum" \
     && $PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg"
 }
 
-declare -A RPS P50 P99 UNEXP
-run() { # run PROCESSOR
-  start_gateway "$1" || exit 2
-  [ -n "${PKGPART:-}" ] || PKGPART=$(seed) || { log "seeding failed"; exit 2; }
-  local log="$OUT/payments-$1.log"
+declare -A RPS P50 P99 UNEXP PKG
+run() { # run LABEL PROCESSOR JAR DATABASE CONCURRENCY
+  local key="$1-c$5"
+  start_gateway "$2" "$3" "$4" || exit 2
+  [ -n "${PKG[$4]:-}" ] || PKG[$4]=$(seed "$4") || { log "seeding $4 failed"; exit 2; }
+  local log="$OUT/payments-$key.log"
   java -jar "$JAR" bench --url "http://127.0.0.1:$GW_PORT/RPC2" --username bench --password-env BENCH_AGENT_PASSWORD \
-    --pkgpart "$PKGPART" --domain bench.example.net --scenario new_customer --concurrency "$CONCURRENCY" \
-    --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$log" 2>&1 || log "$1: bench exited $? ($(tail -2 "$log"))"
+    --pkgpart "${PKG[$4]}" --domain bench.example.net --scenario new_customer --concurrency "$5" \
+    --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$log" 2>&1 || log "$key: bench exited $? ($(tail -2 "$log"))"
   local line; line=$(grep '^SUMMARY' "$log" | tail -1)
-  RPS[$1]=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
-  P50[$1]=$(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line")
-  P99[$1]=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
-  UNEXP[$1]=$(sed -n 's/.* unexpected=\([0-9]*\).*/\1/p' <<<"$line")
+  RPS[$key]=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
+  P50[$key]=$(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line")
+  P99[$key]=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
+  UNEXP[$key]=$(sed -n 's/.* unexpected=\([0-9]*\).*/\1/p' <<<"$line")
   stop_gateway
 }
 
-run test
-run authorizenet
+LABELS="test authorizenet"
+if [ -n "$BEFORE_JAR" ]; then
+  $PG -d postgres -c "DROP DATABASE IF EXISTS ${DB}_before" -c "CREATE DATABASE ${DB}_before" || exit 2
+  LABELS="before $LABELS"
+fi
+for c in $CONCURRENCIES; do
+  [ -n "$BEFORE_JAR" ] && run before test "$BEFORE_JAR" "${DB}_before" "$c"
+  run test test "$JAR" "$DB" "$c"
+  run authorizenet authorizenet "$JAR" "$DB" "$c"
+done
 CAPTURED=$($PG -d "$DB" -c "SELECT count(*) FROM payment_journal WHERE processor = 'authorizenet' AND state = 'captured'")
 OPEN=$($PG -d "$DB" -c "SELECT count(*) FROM payment_journal WHERE state IN ('new', 'authorized')")
 {
-  echo "| processor, $CONCURRENCY clients | signups/s | p50 ms | p99 ms | unexpected | vs test |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for p in test authorizenet; do
-    ratio=$(awk -v a="${RPS[$p]:-0}" -v b="${RPS[test]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }')
-    echo "| $p | ${RPS[$p]:-n/a} | ${P50[$p]:-n/a} | ${P99[$p]:-n/a} | ${UNEXP[$p]:-n/a} | $ratio |"
+  echo "| run (before = test processor without the journal) | clients | signups/s | p50 ms | p99 ms | unexpected | vs test |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for c in $CONCURRENCIES; do
+    for l in $LABELS; do
+      k="$l-c$c"
+      ratio=$(awk -v a="${RPS[$k]:-0}" -v b="${RPS[test-c$c]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }')
+      echo "| $l | $c | ${RPS[$k]:-n/a} | ${P50[$k]:-n/a} | ${P99[$k]:-n/a} | ${UNEXP[$k]:-n/a} | $ratio |"
+    done
   done
   echo
   echo "Journal after the run: $CAPTURED authorizenet attempts captured, $OPEN left new/authorized."
