@@ -21,4 +21,11 @@ public interface PaymentProcessor {
 
   /** Voids an authorization that will not be captured. Voiding one already voided succeeds. */
   Future<Void> voidAuthorization(String reference, BigDecimal amount);
+
+  /**
+   * The reference of an open authorization made for {@code invoiceNumber} (a journal attempt whose answer never
+   * reached us: a crash, a timeout, a dropped connection), or '' when the processor holds none. The sweeper voids
+   * what this finds.
+   */
+  Future<String> findAuthorization(String invoiceNumber);
 }

@@ -70,6 +70,11 @@ public final class ProcessorBreaker implements PaymentProcessor {
     return guarded(() -> processor.voidAuthorization(reference, amount));
   }
 
+  @Override
+  public Future<String> findAuthorization(String invoiceNumber) {
+    return guarded(() -> processor.findAuthorization(invoiceNumber));
+  }
+
   public boolean isOpen() {
     return breaker.state() == io.vertx.circuitbreaker.CircuitBreakerState.OPEN;
   }
@@ -77,7 +82,14 @@ public final class ProcessorBreaker implements PaymentProcessor {
   private <T> Future<T> guarded(Supplier<Future<T>> call) {
     return breaker.<T>execute(() -> call.get().timeout(timeoutMs, TimeUnit.MILLISECONDS))
         .recover(failure -> Future.failedFuture(failure instanceof io.vertx.circuitbreaker.OpenCircuitException
-            ? new ProcessorUnavailable("the payment processor circuit is open") : failure));
+            ? new CircuitOpen() : failure));
+  }
+
+  /** The breaker refused the call: the processor was not called. */
+  static final class CircuitOpen extends RuntimeException {
+    CircuitOpen() {
+      super("the payment processor circuit is open", null, false, false);
+    }
   }
 
   private static boolean countsAsFailure(Future<?> outcome) {

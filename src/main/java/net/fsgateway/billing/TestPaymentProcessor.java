@@ -29,6 +29,8 @@ public final class TestPaymentProcessor implements PaymentProcessor {
   public static final String CHARGES = "fsgw.test-processor.charges";
   public static final String CAPTURES = "fsgw.test-processor.captures";
   public static final String VOIDS = "fsgw.test-processor.voids";
+  /** Invoice number → reference of each authorization. */
+  public static final String INVOICES = "fsgw.test-processor.invoices";
   private static final Set<String> DECLINED_CARDS = Set.of(DECLINED_VISA, DECLINED_MASTERCARD, DECLINED_AMEX);
 
   static final int LEDGER_LIMIT = 100_000;
@@ -36,11 +38,13 @@ public final class TestPaymentProcessor implements PaymentProcessor {
   private final LocalMap<String, String> charges;
   private final LocalMap<String, String> captures;
   private final LocalMap<String, String> voids;
+  private final LocalMap<String, String> invoices;
 
   public TestPaymentProcessor(Vertx vertx) {
     this.charges = vertx.sharedData().getLocalMap(CHARGES);
     this.captures = vertx.sharedData().getLocalMap(CAPTURES);
     this.voids = vertx.sharedData().getLocalMap(VOIDS);
+    this.invoices = vertx.sharedData().getLocalMap(INVOICES);
   }
 
   @Override
@@ -50,6 +54,9 @@ public final class TestPaymentProcessor implements PaymentProcessor {
     }
     String reference = "test-" + UUID.randomUUID();
     record(charges, reference, charge.amount());
+    if (invoices.size() < LEDGER_LIMIT) {
+      invoices.put(charge.invoiceNumber(), reference);
+    }
     return Future.succeededFuture(PaymentResult.approved(reference));
   }
 
@@ -63,6 +70,13 @@ public final class TestPaymentProcessor implements PaymentProcessor {
   public Future<Void> voidAuthorization(String reference, BigDecimal amount) {
     record(voids, reference, amount);
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<String> findAuthorization(String invoiceNumber) {
+    String reference = invoices.get(invoiceNumber);
+    boolean open = reference != null && !captures.containsKey(reference) && !voids.containsKey(reference);
+    return Future.succeededFuture(open ? reference : "");
   }
 
   /** The ledger is for tests to inspect; bounded, so a long-running gateway on the test processor stays flat. */

@@ -119,12 +119,21 @@ final class TwoPhasePayment {
         .compose(ignored -> processor.voidAuthorization(result.reference(), amount));
   }
 
-  /** The processor did not answer: record it and answer a "try again". */
+  /**
+   * The processor did not answer. Unless the breaker kept the call from it, it may still have authorized (a late
+   * answer, a dropped connection): the attempt stays 'new' for the sweeper, which looks the authorization up by
+   * its invoice number and voids it.
+   */
   private Future<PaymentResult> failed(long attempt, Throwable failure) {
     boolean timedOut = failure instanceof TimeoutException;
+    boolean notCalled = failure instanceof ProcessorBreaker.CircuitOpen;
     String detail = timedOut ? "timed out" : failure.getMessage();
-    LOG.warn("payment attempt {}: the processor did not answer: {}", attempt, detail);
-    return journal.advance(attempt, JournalState.FAILED, "", detail, JournalState.NEW)
-        .transform(ignored -> Future.failedFuture(new SignupRejected(timedOut ? TIMED_OUT : UNAVAILABLE)));
+    if (!notCalled) {
+      LOG.warn("payment attempt {}: the processor did not answer: {}", attempt, detail);
+    }
+    Future<Boolean> recorded = notCalled
+        ? journal.advance(attempt, JournalState.FAILED, "", detail, JournalState.NEW)
+        : journal.advance(attempt, JournalState.NEW, "", detail, JournalState.NEW);
+    return recorded.transform(ignored -> Future.failedFuture(new SignupRejected(timedOut ? TIMED_OUT : UNAVAILABLE)));
   }
 }

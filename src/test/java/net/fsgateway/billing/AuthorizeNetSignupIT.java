@@ -109,21 +109,51 @@ class AuthorizeNetSignupIT {
   }
 
   @Test
-  void whenTheProcessorFailsTheSignupAnswersTryAgainAndWritesNothing() throws Exception {
+  void whenTheProcessorFailsTheSignupAnswersTryAgainAndTheSweeperClosesTheAttempt() throws Exception {
+    List<String> attempts = new java.util.ArrayList<>();
     for (SimulatorFault fault : List.of(SimulatorFault.HTTP_500, SimulatorFault.DROP, SimulatorFault.MALFORMED)) {
       h.simulator.inject(fault, "authOnlyTransaction", 1, 0);
       String username = name();
       assertThat(h.call(h.data.card(username)).get("error")).as(fault.name())
           .isEqualTo("payinfo: the payment processor is unavailable, try again");
-      assertThat(h.lastAttempt().get("state")).as(fault.name()).isEqualTo("failed");
+      Map<String, String> attempt = h.lastAttempt();
+      assertThat(attempt.get("state")).as("%s: the processor may have authorized it: left to the sweeper", fault)
+          .isEqualTo("new");
+      attempts.add(attempt.get("attempt_id"));
       assertThat(h.customers(username)).isZero();
     }
     h.simulator.inject(SimulatorFault.TIMEOUT, "authOnlyTransaction", 1, 0);
     String late = name();
     assertThat(h.call(h.data.card(late)).get("error"))
         .isEqualTo("payinfo: the payment processor did not answer in time, try again");
-    assertThat(h.lastAttempt().get("state")).isEqualTo("failed");
+    attempts.add(h.lastAttempt().get("attempt_id"));
     assertThat(h.customers(late)).isZero();
+
+    Sweeps.run(h.simulator.endpoint());
+    for (String attempt : attempts) {
+      assertThat(PaymentsHarness.attempt("SELECT state FROM payment_journal WHERE attempt_id = ?",
+          Long.parseLong(attempt)).get("state")).as("nothing was authorized").isEqualTo("failed");
+    }
+  }
+
+  @Test
+  void anApprovalThatArrivesAfterTheTimeoutIsFoundAndVoidedByTheSweeper() throws Exception {
+    h.simulator.inject(SimulatorFault.SLOW, "authOnlyTransaction", 1, 2500);
+    String username = name();
+    assertThat(h.call(h.data.card(username)).get("error"))
+        .isEqualTo("payinfo: the payment processor did not answer in time, try again");
+    Map<String, String> attempt = h.lastAttempt();
+    Thread.sleep(1500); // the simulator approves it after the gateway gave up
+    SimulatedTransaction late = h.simulator.transactions().stream()
+        .filter(t -> t.invoiceNumber().equals(attempt.get("attempt_id"))).findFirst().orElseThrow();
+    assertThat(late.state()).isEqualTo(SimulatedTransaction.AUTHORIZED);
+
+    Sweeps.run(h.simulator.endpoint());
+    assertThat(h.simulator.transaction(late.transId()).state()).isEqualTo(SimulatedTransaction.VOIDED);
+    Map<String, String> swept = PaymentsHarness.attempt("SELECT state, reference FROM payment_journal"
+        + " WHERE attempt_id = ?", Long.parseLong(attempt.get("attempt_id")));
+    assertThat(swept).containsEntry("state", "voided").containsEntry("reference", late.transId());
+    assertThat(h.customers(username)).isZero();
   }
 
   @Test
@@ -168,7 +198,8 @@ class AuthorizeNetSignupIT {
         h.data.agentnum).split(","));
     assertThat(states).containsExactly("captured", "voided");
     long captured = h.simulator.transactions().stream()
-        .filter(t -> t.state().equals(SimulatedTransaction.CAPTURED) && t.amount().compareTo(new BigDecimal("29.95")) == 0)
+        .filter(t -> t.state().equals(SimulatedTransaction.CAPTURED)
+            && t.amount().compareTo(new BigDecimal("29.95")) == 0)
         .count();
     assertThat(captured).isEqualTo(SignupFixtures.queryLong("SELECT count(*) FROM cust_pay p JOIN cust_main c"
         + " ON c.custnum = p.custnum WHERE c.agentnum = ? AND p.processor_ref <> ''", h.data.agentnum));

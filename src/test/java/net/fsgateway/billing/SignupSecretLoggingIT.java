@@ -72,7 +72,8 @@ class SignupSecretLoggingIT {
       Map<String, Object> amex = signup(h.data, username + "a");
       amex.put("payinfo", "370000000000002");
       amex.put("paycvv", amexCvv);
-      h.simulator.inject(net.fsgateway.billing.authorizenet.SimulatorFault.HTTP_500, "priorAuthCaptureTransaction", 1, 0);
+      h.simulator.inject(net.fsgateway.billing.authorizenet.SimulatorFault.HTTP_500, "priorAuthCaptureTransaction",
+          1, 0);
       answers.add(h.call(amex));
       Map<String, Object> check = signup(h.data, username + "c");
       check.put("payby", "CHEK");

@@ -23,9 +23,11 @@ final class Sweeps {
       PaymentSweeper sweeper = new PaymentSweeper(pool, new AuthorizeNetProcessor(vertx, config, 2000), "authorizenet",
           0);
       int total = 0;
-      for (int n = sweeper.sweep().await(30, TimeUnit.SECONDS); n > 0; n = sweeper.sweep().await(30, TimeUnit.SECONDS)) {
-        total += n;
-      }
+      int settled;
+      do {
+        settled = sweeper.sweep().await(30, TimeUnit.SECONDS);
+        total += settled;
+      } while (settled > 0);
       return total;
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);

@@ -25,6 +25,11 @@ record AuthorizeNetAnswer(String resultCode, String responseCode, String transId
   private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
 
   static AuthorizeNetAnswer parse(Buffer body) {
+    return of(json(body));
+  }
+
+  /** Any of the service's answers as JSON (byte-order mark skipped), with a resultCode. */
+  static JsonObject json(Buffer body) {
     JsonObject json;
     try {
       json = new JsonObject(withoutBom(body).toString(StandardCharsets.UTF_8));
@@ -35,6 +40,17 @@ record AuthorizeNetAnswer(String resultCode, String responseCode, String transId
     if (messages == null || messages.getString("resultCode") == null) {
       throw new ProcessorUnavailable("the payment processor's answer has no resultCode");
     }
+    return json;
+  }
+
+  /** The first message's text of an answer (masked like a reason). */
+  static String messageText(JsonObject json) {
+    JsonObject message = first(json.getJsonObject("messages").getJsonArray("message"));
+    return message == null ? "" : LONG_NUMBER.matcher(message.getString("text", "")).replaceAll("…");
+  }
+
+  static AuthorizeNetAnswer of(JsonObject json) {
+    JsonObject messages = json.getJsonObject("messages");
     JsonObject tx = json.getJsonObject("transactionResponse", new JsonObject());
     JsonObject error = first(tx.getJsonArray("errors"));
     JsonObject txMessage = first(tx.getJsonArray("messages"));

@@ -3,10 +3,12 @@ package net.fsgateway.billing.authorizenet;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.math.BigDecimal;
+import java.util.Set;
 import net.fsgateway.billing.Charge;
 import net.fsgateway.billing.Payment;
 import net.fsgateway.billing.PaymentProcessor;
@@ -23,6 +25,8 @@ import net.fsgateway.config.PaymentsConfig;
 public final class AuthorizeNetProcessor implements PaymentProcessor {
   static final String ALREADY_VOIDED = "310";
   static final String ALREADY_CAPTURED = "311";
+  static final Set<String> OPEN_STATES = Set.of("authorizedPendingCapture", "FDSPendingReview",
+      "FDSAuthorizedPendingReview");
 
   private final WebClient client;
   private final String endpoint;
@@ -55,6 +59,27 @@ public final class AuthorizeNetProcessor implements PaymentProcessor {
     return post(requests.voidTransaction(reference)).map(answer -> settled(answer, ALREADY_VOIDED));
   }
 
+  /**
+   * Looks through the newest 1,000 unsettled transactions for an open authorization with this invoice number
+   * (authorized pending capture, or held for review).
+   */
+  @Override
+  public Future<String> findAuthorization(String invoiceNumber) {
+    return postJson(requests.unsettledTransactions()).map(json -> {
+      if (!"Ok".equals(json.getJsonObject("messages").getString("resultCode"))) {
+        throw new ProcessorRefusal(AuthorizeNetAnswer.messageText(json));
+      }
+      JsonArray transactions = json.getJsonArray("transactions", new JsonArray());
+      for (Object item : transactions) {
+        if (item instanceof JsonObject tx && invoiceNumber.equals(tx.getString("invoiceNumber"))
+            && OPEN_STATES.contains(tx.getString("transactionStatus", ""))) {
+          return tx.getString("transId", "");
+        }
+      }
+      return "";
+    });
+  }
+
   public Future<Void> close() {
     client.close();
     return Future.succeededFuture();
@@ -80,6 +105,10 @@ public final class AuthorizeNetProcessor implements PaymentProcessor {
   }
 
   private Future<AuthorizeNetAnswer> post(JsonObject body) {
+    return postJson(body).map(AuthorizeNetAnswer::of);
+  }
+
+  private Future<JsonObject> postJson(JsonObject body) {
     return client.postAbs(endpoint).putHeader("Content-Type", "application/json").sendBuffer(body.toBuffer())
         .recover(transport -> Future.failedFuture(new ProcessorUnavailable("the payment processor is unreachable: "
             + transport.getClass().getSimpleName())))
@@ -87,7 +116,7 @@ public final class AuthorizeNetProcessor implements PaymentProcessor {
           if (response.statusCode() != 200) {
             throw new ProcessorUnavailable("the payment processor answered HTTP " + response.statusCode());
           }
-          return AuthorizeNetAnswer.parse(response.bodyAsBuffer() == null ? io.vertx.core.buffer.Buffer.buffer()
+          return AuthorizeNetAnswer.json(response.bodyAsBuffer() == null ? io.vertx.core.buffer.Buffer.buffer()
               : response.bodyAsBuffer());
         });
   }

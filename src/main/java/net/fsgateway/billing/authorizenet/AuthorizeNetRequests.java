@@ -48,6 +48,17 @@ final class AuthorizeNetRequests {
     return envelope("", new JsonObject().put("transactionType", "voidTransaction").put("refTransId", reference));
   }
 
+  /**
+   * The merchant's transactions not yet settled, newest first (getUnsettledTransactionListRequest, the
+   * Transaction Details API): where an authorization whose answer we never got can be found by invoice number.
+   */
+  JsonObject unsettledTransactions() {
+    return new JsonObject().put("getUnsettledTransactionListRequest", new JsonObject()
+        .put("merchantAuthentication", new JsonObject().put("name", apiLoginId).put("transactionKey", transactionKey))
+        .put("sorting", new JsonObject().put("orderBy", "submitTimeUTC").put("orderDescending", true))
+        .put("paging", new JsonObject().put("limit", 1000).put("offset", 1)));
+  }
+
   private JsonObject envelope(String refId, JsonObject transactionRequest) {
     JsonObject body = new JsonObject().put("merchantAuthentication",
         new JsonObject().put("name", apiLoginId).put("transactionKey", transactionKey));

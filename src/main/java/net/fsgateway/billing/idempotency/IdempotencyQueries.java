@@ -19,7 +19,8 @@ final class IdempotencyQueries {
       + " FROM signup_idempotency WHERE agentnum = $1 AND idem_key = $2";
   static final String ANSWER = "UPDATE signup_idempotency SET answer = $3"
       + " WHERE agentnum = $1 AND idem_key = $2 AND answer IS NULL";
-  static final String RELEASE = "DELETE FROM signup_idempotency WHERE agentnum = $1 AND idem_key = $2 AND answer IS NULL";
+  static final String RELEASE = "DELETE FROM signup_idempotency"
+      + " WHERE agentnum = $1 AND idem_key = $2 AND answer IS NULL";
   /**
    * A signup that committed while its gateway died before recording the answer: the account this reseller created
    * with the claimed username since the claim.

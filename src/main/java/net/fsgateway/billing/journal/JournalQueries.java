@@ -15,11 +15,12 @@ final class JournalQueries {
 
   /**
    * Unfinished attempts of this processor untouched for $2 seconds, each with whether its customer committed
-   * (the signup's payment row carries the reference). SKIP LOCKED: gateways sweeping at once share the work, and
-   * an attempt is settled by exactly one of them.
+   * (the signup's payment row carries the reference, and the customer is the attempt's agent's). SKIP LOCKED:
+   * gateways sweeping at once share the work, and an attempt is settled by exactly one of them.
    */
   static final String CLAIM = "SELECT j.attempt_id, j.state, j.reference, j.amount,"
-      + " EXISTS (SELECT 1 FROM cust_pay p WHERE j.reference <> '' AND p.processor_ref = j.reference) AS committed"
+      + " EXISTS (SELECT 1 FROM cust_pay p JOIN cust_main c ON c.custnum = p.custnum WHERE j.reference <> ''"
+      + " AND p.processor_ref = j.reference AND c.agentnum = j.agentnum) AS committed"
       + " FROM payment_journal j WHERE j.processor = $1 AND j.state IN ('new', 'authorized')"
       + " AND j.updated_at < now() - make_interval(secs => $2) ORDER BY j.attempt_id LIMIT $3"
       + " FOR UPDATE OF j SKIP LOCKED";

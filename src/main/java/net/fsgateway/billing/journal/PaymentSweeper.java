@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settles what a crash left half-done: an authorization whose customer committed is captured, one whose customer
- * does not exist is voided, and an attempt that never recorded a reference is closed as failed (there is nothing
- * to void: the processor expires such a hold by itself). Runs at start-up and every
+ * does not exist is voided, and an attempt that never recorded the processor's answer (a crash, a timeout, a
+ * dropped connection) is looked up at the processor by its invoice number and voided if it was authorized,
+ * closed as failed if not. Runs at start-up and every
  * {@code billing.journal.sweepIntervalSeconds}, on attempts untouched for {@code billing.journal.sweepAfterSeconds}
  * (a running signup finishes well before). Each batch is one transaction holding its rows with
  * {@code FOR UPDATE SKIP LOCKED}, so many gateways sweep side by side without settling an attempt twice. A
@@ -72,14 +73,40 @@ public final class PaymentSweeper {
         .compose(done -> settleInTurn(conn, rows, index + 1, settled + (done ? 1 : 0)));
   }
 
+  /**
+   * An attempt whose answer never reached the journal: ask the processor whether it holds an authorization for
+   * the attempt's invoice number; void it if so. Either way no customer can carry it (no reference was known).
+   */
+  private Future<Boolean> settleUnanswered(SqlConnection conn, long attempt, BigDecimal amount) {
+    return processor.findAuthorization(Long.toString(attempt))
+        .compose(found -> {
+          if (found.isEmpty()) {
+            return PaymentJournal.advance(conn, attempt, JournalState.FAILED, "", "no authorization at the processor",
+                JournalState.NEW, JournalState.AUTHORIZED);
+          }
+          LOG.info("payment attempt {}: voiding authorization {} whose answer was never recorded", attempt, found);
+          return processor.voidAuthorization(found, amount).compose(ok -> PaymentJournal.advance(conn, attempt,
+              JournalState.VOIDED, found, "voided by the sweeper", JournalState.NEW, JournalState.AUTHORIZED));
+        })
+        .recover(failure -> unsettled(conn, attempt, "void", failure));
+  }
+
+  private Future<Boolean> unsettled(SqlConnection conn, long attempt, String step, Throwable failure) {
+    if (failure instanceof ProcessorRefusal refusal) {
+      LOG.error("payment attempt {}: the processor refused to {} it: {}", attempt, step, refusal.getMessage());
+      return PaymentJournal.advance(conn, attempt, JournalState.FAILED, "", "sweeper: " + refusal.getMessage(),
+          JournalState.NEW, JournalState.AUTHORIZED);
+    }
+    LOG.warn("payment attempt {} left for the next sweep: {}", attempt, failure.toString());
+    return Future.succeededFuture(false);
+  }
+
   private Future<Boolean> settle(SqlConnection conn, Row row) {
     long attempt = row.getLong("attempt_id");
     String reference = row.getString("reference");
     BigDecimal amount = row.getBigDecimal("amount");
     if (JournalState.NEW.column().equals(row.getString("state")) || reference.isEmpty()) {
-      LOG.warn("payment attempt {} stopped before the processor's answer was recorded; closed as failed", attempt);
-      return PaymentJournal.advance(conn, attempt, JournalState.FAILED, "", "abandoned before authorization",
-          JournalState.NEW, JournalState.AUTHORIZED);
+      return settleUnanswered(conn, attempt, amount);
     }
     boolean committed = row.getBoolean("committed");
     Future<Void> step = committed ? processor.capture(reference, amount)
@@ -88,15 +115,6 @@ public final class PaymentSweeper {
     return step
         .compose(ok -> PaymentJournal.advance(conn, attempt, done, "", "settled by the sweeper",
             JournalState.AUTHORIZED))
-        .recover(failure -> {
-          if (failure instanceof ProcessorRefusal refusal) {
-            LOG.error("payment attempt {}: the processor refused to {} it: {}", attempt,
-                committed ? "capture" : "void", refusal.getMessage());
-            return PaymentJournal.advance(conn, attempt, JournalState.FAILED, "", "sweeper: " + refusal.getMessage(),
-                JournalState.AUTHORIZED);
-          }
-          LOG.warn("payment attempt {} left for the next sweep: {}", attempt, failure.toString());
-          return Future.succeededFuture(false);
-        });
+        .recover(failure -> unsettled(conn, attempt, committed ? "capture" : "void", failure));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Authorize.Net's createTransactionRequest endpoint as its sandbox documents it, on 127.0.0.1, for tests and
@@ -24,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>billing zip {@value #DECLINE_ZIP} declines; an e-check over $100 declines;</li>
  *   <li>the same card or account and amount within the request's {@code duplicateWindow} (120 s when absent) is
  *       rejected (error 11);</li>
- *   <li>wrong credentials: E00007; capture of a captured transaction: error 311; void of a voided one: 310.</li>
+ *   <li>wrong credentials: E00007; capture of a captured transaction: error 311; void of a voided one: 310;</li>
+ *   <li>getUnsettledTransactionListRequest lists the ledger with invoice numbers and statuses.</li>
  * </ul>
  * Faults ({@link SimulatorFault}) can be injected for all or one transaction type. Runnable on its own for
  * benchmarks: {@code java -cp target/test-classes:target/fs-gateway.jar
@@ -34,6 +37,7 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
   public static final String LOGIN = "sim-login";
   public static final String KEY = "SimTxnKey-5ecret-9a7f";
   public static final String DECLINE_ZIP = "46282";
+  public static final String UNSETTLED = "getUnsettledTransactionListRequest";
   public static final List<String> TEST_CARDS = List.of("370000000000002", "6011000000000012", "3088000000000017",
       "38000000000006", "4007000000027", "4012888818888", "4111111111111111", "5424000000000015",
       "2223000010309703", "2223000010309711");
@@ -44,7 +48,8 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
   private final Map<String, SimulatedTransaction> ledger = new ConcurrentHashMap<>();
   private final Map<String, Long> recent = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-  private final AtomicLong nextId = new AtomicLong(60_000_000_000L);
+  /** Like the real service's, ids never repeat across simulators (tests share one database between them). */
+  private final AtomicLong nextId = new AtomicLong(60_000_000_000L + System.currentTimeMillis() % 100_000_000L * 1000);
   private final AtomicReference<SimulatorFault> fault = new AtomicReference<>();
   private volatile String faultType;
   private final AtomicInteger faultTimes = new AtomicInteger();
@@ -132,6 +137,17 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
         answer(request, responses.requestError("E00003", "The JSON is not valid."));
         return;
       }
+      if (json.containsKey(UNSETTLED)) {
+        requests.computeIfAbsent(UNSETTLED, t -> new AtomicInteger()).incrementAndGet();
+        SimulatorFault injected = takeFault(UNSETTLED);
+        JsonObject list = json.getJsonObject(UNSETTLED);
+        if (injected == null) {
+          answer(request, unsettled(list));
+        } else {
+          misbehave(request, injected, () -> unsettled(list));
+        }
+        return;
+      }
       JsonObject create = json.getJsonObject("createTransactionRequest", new JsonObject());
       JsonObject tx = create.getJsonObject("transactionRequest", new JsonObject());
       String type = tx.getString("transactionType", "");
@@ -160,7 +176,7 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
     return current;
   }
 
-  private void misbehave(HttpServerRequest request, SimulatorFault injected, java.util.function.Supplier<Buffer> normal) {
+  private void misbehave(HttpServerRequest request, SimulatorFault injected, Supplier<Buffer> normal) {
     switch (injected) {
       case SLOW -> vertx.setTimer(Math.max(1, delayMs), t -> answer(request, normal.get()));
       case TIMEOUT -> { }
@@ -175,9 +191,32 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
     request.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body);
   }
 
+  /** getUnsettledTransactionList: every transaction not settled, newest first, with its invoice number. */
+  private Buffer unsettled(JsonObject list) {
+    if (!authenticated(list)) {
+      return responses.requestError("E00007", "User authentication failed due to invalid authentication values.");
+    }
+    JsonArray transactions = new JsonArray();
+    ledger.values().stream().sorted((a, b) -> b.transId().compareTo(a.transId())).forEach(t -> transactions.add(
+        new JsonObject().put("transId", t.transId()).put("invoiceNumber", t.invoiceNumber())
+            .put("transactionStatus", switch (t.state()) {
+              case SimulatedTransaction.AUTHORIZED -> "authorizedPendingCapture";
+              case SimulatedTransaction.HELD -> "FDSPendingReview";
+              case SimulatedTransaction.CAPTURED -> "capturedPendingSettlement";
+              case SimulatedTransaction.VOIDED -> "voided";
+              default -> "declined";
+            })
+            .put("accountNumber", "XXXX" + t.payment()).put("settleAmount", t.amount())));
+    return responses.list(transactions);
+  }
+
+  private static boolean authenticated(JsonObject request) {
+    JsonObject auth = request.getJsonObject("merchantAuthentication", new JsonObject());
+    return LOGIN.equals(auth.getString("name")) && KEY.equals(auth.getString("transactionKey"));
+  }
+
   private Buffer process(JsonObject create, JsonObject tx, String type) {
-    JsonObject auth = create.getJsonObject("merchantAuthentication", new JsonObject());
-    if (!LOGIN.equals(auth.getString("name")) || !KEY.equals(auth.getString("transactionKey"))) {
+    if (!authenticated(create)) {
       return responses.requestError("E00007", "User authentication failed due to invalid authentication values.");
     }
     return switch (type) {

@@ -41,8 +41,9 @@ class AuthorizeNetWireTest {
     assertThat(List.copyOf(tx.getJsonObject("billTo").fieldNames())).containsExactly("firstName", "lastName",
         "company", "address", "city", "state", "zip", "country");
     assertThat(tx.getJsonObject("billTo").getString("address")).isEqualTo("1234 Soybean Ln. Apt 2");
-    assertThat(tx.getJsonObject("transactionSettings").getJsonArray("setting").getJsonObject(0).getString("settingValue"))
-        .isEqualTo("0");
+    JsonObject setting = tx.getJsonObject("transactionSettings").getJsonArray("setting").getJsonObject(0);
+    assertThat(setting.getString("settingName")).isEqualTo("duplicateWindow");
+    assertThat(setting.getString("settingValue")).isEqualTo("0");
   }
 
   @Test

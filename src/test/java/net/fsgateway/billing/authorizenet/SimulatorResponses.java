@@ -34,6 +34,12 @@ final class SimulatorResponses {
     return withBom(new JsonObject().put("transactionResponse", tx).put("messages", messages));
   }
 
+  Buffer list(JsonArray transactions) {
+    return withBom(new JsonObject().put("transactions", transactions).put("totalNumInResultSet", transactions.size())
+        .put("messages", new JsonObject().put("resultCode", "Ok").put("message",
+            new JsonArray().add(new JsonObject().put("code", "I00001").put("text", "Successful.")))));
+  }
+
   Buffer truncated() {
     return Buffer.buffer(BOM).appendString("{\"transactionResponse\":{\"responseCode\":\"1\",\"transId\":");
   }
