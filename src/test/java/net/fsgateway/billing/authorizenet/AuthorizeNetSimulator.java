@@ -5,15 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -45,17 +42,13 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
   private final Vertx vertx;
   private final boolean ownsVertx;
   private HttpServer server;
-  private final Map<String, SimulatedTransaction> ledger = new ConcurrentHashMap<>();
-  private final Map<String, Long> recent = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-  /** Like the real service's, ids never repeat across simulators (tests share one database between them). */
-  private final AtomicLong nextId = new AtomicLong(60_000_000_000L + System.currentTimeMillis() % 100_000_000L * 1000);
   private final AtomicReference<SimulatorFault> fault = new AtomicReference<>();
   private volatile String faultType;
   private final AtomicInteger faultTimes = new AtomicInteger();
   private volatile long delayMs;
-  private volatile boolean holdForReview;
   private final SimulatorResponses responses = new SimulatorResponses();
+  private final SimulatorLedger ledger = new SimulatorLedger();
 
   public AuthorizeNetSimulator(Vertx vertx) {
     this(vertx, false);
@@ -95,15 +88,15 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
   }
 
   public void holdForReview(boolean hold) {
-    this.holdForReview = hold;
+    ledger.holdForReview(hold);
   }
 
   public List<SimulatedTransaction> transactions() {
-    return List.copyOf(ledger.values());
+    return ledger.transactions();
   }
 
   public SimulatedTransaction transaction(String transId) {
-    return ledger.get(transId);
+    return ledger.transaction(transId);
   }
 
   public int requestCount(String transactionType) {
@@ -112,10 +105,8 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
 
   public void reset() {
     ledger.clear();
-    recent.clear();
     requests.clear();
     clearFaults();
-    holdForReview = false;
   }
 
   @Override
@@ -142,9 +133,9 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
         SimulatorFault injected = takeFault(UNSETTLED);
         JsonObject list = json.getJsonObject(UNSETTLED);
         if (injected == null) {
-          answer(request, unsettled(list));
+          answer(request, ledger.unsettled(list));
         } else {
-          misbehave(request, injected, () -> unsettled(list));
+          misbehave(request, injected, () -> ledger.unsettled(list));
         }
         return;
       }
@@ -154,9 +145,9 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
       requests.computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet();
       SimulatorFault injected = takeFault(type);
       if (injected == null) {
-        answer(request, process(create, tx, type));
+        answer(request, ledger.process(create, tx, type));
       } else {
-        misbehave(request, injected, () -> process(create, tx, type));
+        misbehave(request, injected, () -> ledger.process(create, tx, type));
       }
     });
   }
@@ -189,112 +180,6 @@ public final class AuthorizeNetSimulator implements AutoCloseable {
 
   private void answer(HttpServerRequest request, Buffer body) {
     request.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body);
-  }
-
-  /** getUnsettledTransactionList: every transaction not settled, newest first, with its invoice number. */
-  private Buffer unsettled(JsonObject list) {
-    if (!authenticated(list)) {
-      return responses.requestError("E00007", "User authentication failed due to invalid authentication values.");
-    }
-    JsonArray transactions = new JsonArray();
-    ledger.values().stream().sorted((a, b) -> b.transId().compareTo(a.transId())).forEach(t -> transactions.add(
-        new JsonObject().put("transId", t.transId()).put("invoiceNumber", t.invoiceNumber())
-            .put("transactionStatus", switch (t.state()) {
-              case SimulatedTransaction.AUTHORIZED -> "authorizedPendingCapture";
-              case SimulatedTransaction.HELD -> "FDSPendingReview";
-              case SimulatedTransaction.CAPTURED -> "capturedPendingSettlement";
-              case SimulatedTransaction.VOIDED -> "voided";
-              default -> "declined";
-            })
-            .put("accountNumber", "XXXX" + t.payment()).put("settleAmount", t.amount())));
-    return responses.list(transactions);
-  }
-
-  private static boolean authenticated(JsonObject request) {
-    JsonObject auth = request.getJsonObject("merchantAuthentication", new JsonObject());
-    return LOGIN.equals(auth.getString("name")) && KEY.equals(auth.getString("transactionKey"));
-  }
-
-  private Buffer process(JsonObject create, JsonObject tx, String type) {
-    if (!authenticated(create)) {
-      return responses.requestError("E00007", "User authentication failed due to invalid authentication values.");
-    }
-    return switch (type) {
-      case "authOnlyTransaction" -> authorize(tx);
-      case "priorAuthCaptureTransaction" -> settle(tx, SimulatedTransaction.CAPTURED, "311",
-          "This transaction has already been captured.");
-      case "voidTransaction" -> settle(tx, SimulatedTransaction.VOIDED, "310",
-          "This transaction has already been voided.");
-      default -> responses.requestError("E00003", "The transactionType is not supported by this simulator.");
-    };
-  }
-
-  private Buffer authorize(JsonObject tx) {
-    BigDecimal amount = new BigDecimal(tx.getString("amount", "0"));
-    JsonObject payment = tx.getJsonObject("payment", new JsonObject());
-    JsonObject card = payment.getJsonObject("creditCard");
-    JsonObject bank = payment.getJsonObject("bankAccount");
-    String number = card != null ? card.getString("cardNumber", "") : bank != null ? bank.getString("accountNumber", "")
-        : "";
-    String invoice = tx.getJsonObject("order", new JsonObject()).getString("invoiceNumber", "");
-    String zip = tx.getJsonObject("billTo", new JsonObject()).getString("zip", "");
-    if (card != null && !TEST_CARDS.contains(number)) {
-      return responses.transaction("3", "0", "6", "The credit card number is invalid.", number);
-    }
-    if (number.isEmpty()) {
-      return responses.requestError("E00003", "The payment is missing.");
-    }
-    long window = duplicateWindow(tx);
-    String duplicateKey = number + "|" + amount.toPlainString();
-    long now = System.currentTimeMillis();
-    Long seen = recent.put(duplicateKey, now);
-    if (seen != null && now - seen < window * 1000) {
-      return responses.transaction("3", "0", "11", "A duplicate transaction has been submitted.", number);
-    }
-    String transId = Long.toString(nextId.incrementAndGet());
-    String last4 = number.substring(Math.max(0, number.length() - 4));
-    if (DECLINE_ZIP.equals(zip) || (bank != null && amount.compareTo(new BigDecimal("100")) > 0)) {
-      ledger.put(transId, new SimulatedTransaction(transId, SimulatedTransaction.DECLINED, amount, invoice, last4));
-      return responses.transaction("2", transId, "2", "This transaction has been declined.", number);
-    }
-    if (holdForReview) {
-      ledger.put(transId, new SimulatedTransaction(transId, SimulatedTransaction.HELD, amount, invoice, last4));
-      return responses.transaction("4", transId, "", "The transaction is under review.", number);
-    }
-    ledger.put(transId, new SimulatedTransaction(transId, SimulatedTransaction.AUTHORIZED, amount, invoice, last4));
-    return responses.transaction("1", transId, "", "This transaction has been approved.", number);
-  }
-
-  private static long duplicateWindow(JsonObject tx) {
-    JsonObject settings = tx.getJsonObject("transactionSettings");
-    if (settings != null && settings.getJsonArray("setting") != null) {
-      for (Object item : settings.getJsonArray("setting")) {
-        if (item instanceof JsonObject s && "duplicateWindow".equals(s.getString("settingName"))) {
-          return Long.parseLong(s.getString("settingValue", "120"));
-        }
-      }
-    }
-    return 120;
-  }
-
-  private Buffer settle(JsonObject tx, String to, String alreadyCode, String alreadyText) {
-    String transId = tx.getString("refTransId", "");
-    SimulatedTransaction found = ledger.get(transId);
-    if (found == null) {
-      return responses.transaction("3", "0", "16", "The transaction cannot be found.", "");
-    }
-    // One server instance: every request runs on the same event loop, so this read-then-write is atomic.
-    if (to.equals(found.state())) {
-      return responses.transaction("3", transId, alreadyCode, alreadyText, "");
-    }
-    boolean open = SimulatedTransaction.AUTHORIZED.equals(found.state())
-        || SimulatedTransaction.HELD.equals(found.state());
-    if (!open) {
-      return responses.transaction("3", transId, "310".equals(alreadyCode) ? "311" : "310",
-          "The transaction is already " + found.state() + ".", "");
-    }
-    ledger.put(transId, found.withState(to));
-    return responses.transaction("1", transId, "", "This transaction has been approved.", "");
   }
 
   /** Runs the simulator on the given port (default 23080) until killed. */
