@@ -71,7 +71,10 @@ seed() { # seed DATABASE
     && $PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg"
 }
 
-declare -A RPS P50 P99 UNEXP PKG
+declare -A RPS P50 P99 UNEXP PKG GWCPU SIMCPU
+TICK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+per_signup() { awk -v a="$1" -v b="$2" -v n="$3" -v t="$TICK" 'BEGIN { if (n > 0) printf "%.3f", (b - a) * 1000 / t / n; else print "n/a" }'; }
 run() { # run LABEL PROCESSOR JAR DATABASE CONCURRENCY
   local key="$1-c$5"
   start_gateway "$2" "$3" "$4" || exit 2
@@ -79,12 +82,23 @@ run() { # run LABEL PROCESSOR JAR DATABASE CONCURRENCY
   local log="$OUT/payments-$key.log"
   java -jar "$JAR" bench --url "http://127.0.0.1:$GW_PORT/RPC2" --username bench --password-env BENCH_AGENT_PASSWORD \
     --pkgpart "${PKG[$4]}" --domain bench.example.net --scenario new_customer --concurrency "$5" \
-    --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$log" 2>&1 || log "$key: bench exited $? ($(tail -2 "$log"))"
+    --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$log" 2>&1 &
+  local bench=$!
+  # CPU time of the gateway and the simulator over the measured part (after the warm-up): per signup, this does
+  # not depend on how busy the rest of the machine is, unlike signups/s.
+  sleep "$WARMUP"
+  local gw0 sim0 gw1 sim1
+  gw0=$(cpu_ticks "$GW_PID"); sim0=$(cpu_ticks "$SIM_PID")
+  wait "$bench" || log "$key: bench exited $? ($(tail -2 "$log"))"
+  gw1=$(cpu_ticks "$GW_PID"); sim1=$(cpu_ticks "$SIM_PID")
   local line; line=$(grep '^SUMMARY' "$log" | tail -1)
   RPS[$key]=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
   P50[$key]=$(sed -n 's/.* p50=\([0-9.]*\).*/\1/p' <<<"$line")
   P99[$key]=$(sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<<"$line")
   UNEXP[$key]=$(sed -n 's/.* unexpected=\([0-9]*\).*/\1/p' <<<"$line")
+  local requests; requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
+  GWCPU[$key]=$(per_signup "$gw0" "$gw1" "$requests")
+  SIMCPU[$key]=$(per_signup "$sim0" "$sim1" "$requests")
   stop_gateway
 }
 
@@ -101,13 +115,14 @@ done
 CAPTURED=$($PG -d "$DB" -c "SELECT count(*) FROM payment_journal WHERE processor = 'authorizenet' AND state = 'captured'")
 OPEN=$($PG -d "$DB" -c "SELECT count(*) FROM payment_journal WHERE state IN ('new', 'authorized')")
 {
-  echo "| run (before = test processor without the journal) | clients | signups/s | p50 ms | p99 ms | unexpected | vs test |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| run (before = test processor without the journal) | clients | signups/s | p50 ms | p99 ms | unexpected | vs test | gateway CPU ms/signup | simulator CPU ms/signup |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for c in $CONCURRENCIES; do
     for l in $LABELS; do
       k="$l-c$c"
       ratio=$(awk -v a="${RPS[$k]:-0}" -v b="${RPS[test-c$c]:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }')
-      echo "| $l | $c | ${RPS[$k]:-n/a} | ${P50[$k]:-n/a} | ${P99[$k]:-n/a} | ${UNEXP[$k]:-n/a} | $ratio |"
+      sim=${SIMCPU[$k]:-n/a}; [ "$l" = authorizenet ] || sim="-"
+      echo "| $l | $c | ${RPS[$k]:-n/a} | ${P50[$k]:-n/a} | ${P99[$k]:-n/a} | ${UNEXP[$k]:-n/a} | $ratio | ${GWCPU[$k]:-n/a} | $sim |"
     done
   done
   echo

@@ -61,7 +61,7 @@ final class TwoPhasePayment {
     return processor.capture(auth.reference(), auth.amount())
         .compose(ok -> {
           CrashPoints.reached(CrashPoints.AFTER_CAPTURE);
-          return journal.advance(auth.attemptId(), JournalState.CAPTURED, "", "", JournalState.AUTHORIZED);
+          return journal.captured(auth.attemptId());
         })
         .<Void>mapEmpty()
         .recover(failure -> {
@@ -86,7 +86,7 @@ final class TwoPhasePayment {
 
   private Future<Authorization> recorded(SignupPlan plan, long attempt, BigDecimal amount, PaymentResult result) {
     return switch (result.outcome()) {
-      case APPROVED -> journal.advance(attempt, JournalState.AUTHORIZED, result.reference(), "", JournalState.NEW)
+      case APPROVED -> journal.authorized(attempt, result.reference())
           .map(ignored -> {
             CrashPoints.reached(CrashPoints.AFTER_JOURNAL_AUTHORIZED);
             return new Authorization(attempt, result.reference(), amount);

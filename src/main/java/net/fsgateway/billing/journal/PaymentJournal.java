@@ -8,15 +8,30 @@ import java.util.Arrays;
 
 /**
  * The durable record of every payment attempt: one row written before the processor is called, advanced after
- * each step. Each call is one PostgreSQL round trip outside the signup's own statements.
+ * each step. Each step is one PostgreSQL round trip outside the signup's own statements; the two steps of every
+ * approved signup (authorized, captured) are group-committed, so under load signups share them.
  */
 public final class PaymentJournal {
   private final SqlClient client;
   private final String processor;
+  private final GroupedAdvance authorized;
+  private final GroupedAdvance captured;
 
   public PaymentJournal(SqlClient client, String processor) {
     this.client = client;
     this.processor = processor;
+    this.authorized = new GroupedAdvance(client, JournalQueries.AUTHORIZED, true);
+    this.captured = new GroupedAdvance(client, JournalQueries.CAPTURED, false);
+  }
+
+  /** new → authorized with the processor's reference; written together with other signups' (group commit). */
+  public Future<Void> authorized(long attemptId, String reference) {
+    return authorized.record(attemptId, reference);
+  }
+
+  /** authorized → captured; written together with other signups' (group commit). */
+  public Future<Void> captured(long attemptId) {
+    return captured.record(attemptId, "");
   }
 
   /** A new attempt; its id is also the order's invoice number at the processor. */
