@@ -57,7 +57,9 @@ public final class BillingMethods implements MethodService {
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     ProcessorBreaker processor = new ProcessorBreaker(vertx, processor(vertx, billing, config.payments()),
         billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs());
-    TwoPhasePayment payments = new TwoPhasePayment(new PaymentJournal(pool, billing.processor()), processor);
+    Pool journalSteps = opened.add(PgPools.asyncCommit(vertx, config.pg()), Pool::close);
+    TwoPhasePayment payments = new TwoPhasePayment(new PaymentJournal(pool, journalSteps, billing.processor()),
+        processor);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
             !config.pg().embedded()))
         .compose(cardKey -> {

@@ -57,6 +57,17 @@ public final class PgPools {
     return PgBuilder.pool().with(poolOptions(pg)).with(transport(pg)).connectingTo(connect).using(vertx).build();
   }
 
+  /**
+   * Two connections whose commits do not wait for the WAL flush (synchronous_commit off), for writes whose loss
+   * in a PostgreSQL crash is harmless or is made durable by a later ordinary commit: the WAL is flushed in order,
+   * so a later synchronous commit flushes them too (the payment journal's group-committed steps).
+   */
+  public static Pool asyncCommit(Vertx vertx, PgConfig pg) {
+    PgConnectOptions connect = connectOptions(pg).addProperty("synchronous_commit", "off");
+    return PgBuilder.pool().with(poolOptions(pg).setMaxSize(2)).with(transport(pg)).connectingTo(connect).using(vertx)
+        .build();
+  }
+
   private static PoolOptions poolOptions(PgConfig pg) {
     return new PoolOptions()
         .setMaxSize(pg.poolSize())

@@ -17,11 +17,20 @@ public final class PaymentJournal {
   private final GroupedAdvance authorized;
   private final GroupedAdvance captured;
 
-  public PaymentJournal(SqlClient client, String processor) {
+  /**
+   * {@code client} writes the attempt and the sweeper's steps; {@code asyncCommit} (synchronous_commit off) the
+   * group-committed steps. Safe because: 'authorized' is always followed by the signup's own synchronous commit,
+   * which flushes it (the WAL is flushed in order), or, if the signup fails, by a void; lost in a PostgreSQL crash
+   * before either, the attempt reads 'new' and the sweeper finds the authorization by its invoice number. A lost
+   * 'captured' leaves 'authorized' with a committed customer: the sweeper captures again, which the processor
+   * answers as already captured. The attempt itself ('new') is written with a synchronous commit, before the
+   * processor is called.
+   */
+  public PaymentJournal(SqlClient client, SqlClient asyncCommit, String processor) {
     this.client = client;
     this.processor = processor;
-    this.authorized = new GroupedAdvance(client, JournalQueries.AUTHORIZED, true);
-    this.captured = new GroupedAdvance(client, JournalQueries.CAPTURED, false);
+    this.authorized = new GroupedAdvance(asyncCommit, JournalQueries.AUTHORIZED, true);
+    this.captured = new GroupedAdvance(asyncCommit, JournalQueries.CAPTURED, false);
   }
 
   /** new → authorized with the processor's reference; written together with other signups' (group commit). */

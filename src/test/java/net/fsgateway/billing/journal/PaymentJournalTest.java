@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 class PaymentJournalTest {
   private final Vertx vertx = Vertx.vertx();
   private final Pool pool = PgPools.create(vertx, TestBackends.pg());
-  private final PaymentJournal journal = new PaymentJournal(pool, "journal-test");
+  private final PaymentJournal journal = new PaymentJournal(pool, PgPools.asyncCommit(vertx, TestBackends.pg()),
+      "journal-test");
 
   @AfterEach
   void close() {
