@@ -3,16 +3,27 @@ package net.fsgateway.billing;
 /**
  * A processor's answer to an authorization.
  *
- * @param approved  whether the money was authorized
- * @param reference the processor's transaction reference (to void it later); '' when declined
- * @param message   the processor's reason, for logs; never shown with card data
+ * @param outcome   approved, declined, or refused with an error (bad credentials, invalid field, duplicate)
+ * @param reference the processor's transaction reference (to capture or void it later); '' unless approved
+ * @param message   the processor's reason text; never holds card data
  */
-public record PaymentResult(boolean approved, String reference, String message) {
+public record PaymentResult(Outcome outcome, String reference, String message) {
+  /** How the processor answered. */
+  public enum Outcome { APPROVED, DECLINED, ERROR }
+
   public static PaymentResult approved(String reference) {
-    return new PaymentResult(true, reference, "approved");
+    return new PaymentResult(Outcome.APPROVED, reference, "approved");
   }
 
   public static PaymentResult declined(String message) {
-    return new PaymentResult(false, "", message);
+    return new PaymentResult(Outcome.DECLINED, "", message);
+  }
+
+  public static PaymentResult error(String message) {
+    return new PaymentResult(Outcome.ERROR, "", message);
+  }
+
+  public boolean approved() {
+    return outcome == Outcome.APPROVED;
   }
 }

@@ -3,11 +3,9 @@ package net.fsgateway.billing;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.pgclient.PgException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import net.fsgateway.billing.idempotency.IdempotentSignups;
 import net.fsgateway.config.SignupConfig;
 import net.fsgateway.dispatch.CallRequest;
 import net.fsgateway.dispatch.Replies;
@@ -20,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * new_customer: validate → cheap checks (package, domain, username free, prepaid card) → hash the account
- * password on the hashing workers → charge through the processor with no transaction open → one transaction
- * for everything. When the transaction fails after an approved charge (e.g. the username was taken in a race),
- * the charge is voided. A decline answers {@code _decline} and leaves nothing behind.
+ * password on the hashing workers → authorize the charge with no transaction open ({@link TwoPhasePayment},
+ * journalled) → one transaction for everything → capture. When the transaction fails after an approved
+ * authorization (e.g. the username was taken in a race), the authorization is voided. A decline answers
+ * {@code _decline} and leaves nothing behind but its journal row.
  */
 public final class SignupService {
   private static final Logger LOG = LoggerFactory.getLogger(SignupService.class);
@@ -30,21 +29,21 @@ public final class SignupService {
   private final AgentSessions sessions;
   private final SignupChecks checks;
   private final SignupStore store;
-  private final PaymentProcessor processor;
-  private final long processorTimeoutMs;
+  private final TwoPhasePayment payments;
+  private final IdempotentSignups idempotency;
   private final ServicePasswords passwords;
   private final WorkerExecutor hashers;
   private final Clock clock;
   private final SignupConfig rules;
 
-  SignupService(AgentSessions sessions, SignupChecks checks, SignupStore store, PaymentProcessor processor,
-                long processorTimeoutMs, ServicePasswords passwords, WorkerExecutor hashers, Clock clock,
+  SignupService(AgentSessions sessions, SignupChecks checks, SignupStore store, TwoPhasePayment payments,
+                IdempotentSignups idempotency, ServicePasswords passwords, WorkerExecutor hashers, Clock clock,
                 SignupConfig rules) {
     this.sessions = sessions;
     this.checks = checks;
     this.store = store;
-    this.processor = processor;
-    this.processorTimeoutMs = processorTimeoutMs;
+    this.payments = payments;
+    this.idempotency = idempotency;
     this.passwords = passwords;
     this.hashers = hashers;
     this.clock = clock;
@@ -55,17 +54,19 @@ public final class SignupService {
     XStruct params = call.struct();
     // signup() throws its validation refusals; starting from a future turns them into a failed future.
     return sessions.withAgent(params, agentnum -> Future.succeededFuture(agentnum)
-        .compose(agent -> signup(agent, params))
-        .recover(SignupService::rejection));
+        .compose(agent -> idempotency.run(agent, params, () -> Future.succeededFuture(agent)
+            .compose(a -> signup(a, params))
+            .recover(SignupService::rejection))));
   }
 
   private Future<XmlRpcValue> signup(long agentnum, XStruct params) {
     SignupRequest request = SignupParser.parse(params, YearMonth.now(clock), rules);
     return checks.plan(agentnum, request)
         .compose(plan -> hashPassword(request.password())
-            .compose(hash -> charge(plan, request)
-                .compose(reference -> store.insert(plan, request, passwords.scheme(), hash, reference)
-                    .recover(failure -> voidThenFail(reference, plan.firstCharge(), failure)))))
+            .compose(hash -> payments.authorize(plan, request)
+                .compose(auth -> store.insert(plan, request, passwords.scheme(), hash, auth.reference())
+                    .recover(failure -> payments.voidThenFail(auth, failure))
+                    .compose(created -> payments.capture(auth).map(created)))))
         .map(created -> {
           LOG.debug("signup agentnum={} custnum={} svcnum={}", agentnum, created.custnum(), created.svcnum());
           return (XmlRpcValue) Replies.ok()
@@ -82,41 +83,6 @@ public final class SignupService {
   private Future<String> hashPassword(String password) {
     return passwords.isSlow() ? hashers.executeBlocking(() -> passwords.hash(password), false)
         : Future.succeededFuture(passwords.hash(password));
-  }
-
-  /**
-   * The approved charge's reference; '' when nothing needs charging (PREPAY is settled in the transaction; BILL,
-   * DCRD and DCHK are billed later).
-   */
-  private Future<String> charge(SignupPlan plan, SignupRequest request) {
-    BigDecimal amount = plan.firstCharge();
-    Payment payment = request.payment();
-    if (payment instanceof Payment.Prepay || !payment.chargedAtSignup() || amount.signum() == 0) {
-      return Future.succeededFuture("");
-    }
-    return processor.charge(request.payment(), amount)
-        .timeout(processorTimeoutMs, TimeUnit.MILLISECONDS)
-        .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
-            ? new SignupRejected("payinfo: the payment processor did not answer in time, try again")
-            : failure))
-        .map(result -> {
-          if (!result.approved()) {
-            LOG.info("signup declined agentnum={}: {}", plan.agentnum(), result.message());
-            throw SignupRejected.decline();
-          }
-          return result.reference();
-        });
-  }
-
-  private <T> Future<T> voidThenFail(String reference, BigDecimal amount, Throwable failure) {
-    if (reference.isEmpty()) {
-      return Future.failedFuture(failure);
-    }
-    return processor.voidCharge(reference, amount)
-        .timeout(processorTimeoutMs, TimeUnit.MILLISECONDS)
-        .onFailure(voidFailure -> LOG.error("could not void charge {} after a failed signup: {}", reference,
-            voidFailure.toString()))
-        .transform(ignored -> Future.failedFuture(failure));
   }
 
   /** Freeside-style error answers for refusals; anything else stays a failure and becomes a fault. */

@@ -16,42 +16,67 @@ import java.util.UUID;
  *       {@value #DECLINED_AMEX} (Amex);</li>
  *   <li>echecks whose account number ends in {@value #DECLINED_ACCOUNT_SUFFIX}.</li>
  * </ul>
- * References are {@code test-<uuid>}. Charges and voids are recorded in the Vert.x instance's local maps
- * {@value #CHARGES} and {@value #VOIDS} (reference → amount), so tests can check that nothing is left charged.
+ * References are {@code test-<uuid>}. Authorizations, captures and voids are recorded in the Vert.x instance's
+ * local maps {@value #CHARGES}, {@value #CAPTURES} and {@value #VOIDS} (reference → amount), so tests can check
+ * that nothing is left charged.
  */
 public final class TestPaymentProcessor implements PaymentProcessor {
   public static final String DECLINED_VISA = "4000000000000002";
   public static final String DECLINED_MASTERCARD = "5105105105105100";
   public static final String DECLINED_AMEX = "378734493671000";
   public static final String DECLINED_ACCOUNT_SUFFIX = "0002";
+  /** Authorizations (the first phase). */
   public static final String CHARGES = "fsgw.test-processor.charges";
+  public static final String CAPTURES = "fsgw.test-processor.captures";
   public static final String VOIDS = "fsgw.test-processor.voids";
+  /** Invoice number → reference of each authorization. */
+  public static final String INVOICES = "fsgw.test-processor.invoices";
   private static final Set<String> DECLINED_CARDS = Set.of(DECLINED_VISA, DECLINED_MASTERCARD, DECLINED_AMEX);
 
   static final int LEDGER_LIMIT = 100_000;
 
   private final LocalMap<String, String> charges;
+  private final LocalMap<String, String> captures;
   private final LocalMap<String, String> voids;
+  private final LocalMap<String, String> invoices;
 
   public TestPaymentProcessor(Vertx vertx) {
     this.charges = vertx.sharedData().getLocalMap(CHARGES);
+    this.captures = vertx.sharedData().getLocalMap(CAPTURES);
     this.voids = vertx.sharedData().getLocalMap(VOIDS);
+    this.invoices = vertx.sharedData().getLocalMap(INVOICES);
   }
 
   @Override
-  public Future<PaymentResult> charge(Payment payment, BigDecimal amount) {
+  public Future<PaymentResult> authorize(Payment payment, Charge charge) {
     if (declines(payment)) {
       return Future.succeededFuture(PaymentResult.declined("test processor: decline number"));
     }
     String reference = "test-" + UUID.randomUUID();
-    record(charges, reference, amount);
+    record(charges, reference, charge.amount());
+    if (invoices.size() < LEDGER_LIMIT) {
+      invoices.put(charge.invoiceNumber(), reference);
+    }
     return Future.succeededFuture(PaymentResult.approved(reference));
   }
 
   @Override
-  public Future<Void> voidCharge(String reference, BigDecimal amount) {
+  public Future<Void> capture(String reference, BigDecimal amount) {
+    record(captures, reference, amount);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> voidAuthorization(String reference, BigDecimal amount) {
     record(voids, reference, amount);
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<String> findAuthorization(String invoiceNumber) {
+    String reference = invoices.get(invoiceNumber);
+    boolean open = reference != null && !captures.containsKey(reference) && !voids.containsKey(reference);
+    return Future.succeededFuture(open ? reference : "");
   }
 
   /** The ledger is for tests to inspect; bounded, so a long-running gateway on the test processor stays flat. */

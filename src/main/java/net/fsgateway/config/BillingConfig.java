@@ -16,8 +16,8 @@ public record BillingConfig(String processor, int processorTimeoutMs, String car
   public BillingConfig {
     require(processorTimeoutMs >= 100, "billing.processorTimeoutMs must be >= 100");
     require(servicePasswordRounds >= 1000, "billing.servicePasswordRounds must be >= 1000");
-    require("test".equals(processor), "billing.processor must be 'test' (the built-in test processor; a real one"
-        + " plugs in behind net.fsgateway.billing.PaymentProcessor)");
+    require(List.of("test", "authorizenet").contains(processor), "billing.processor must be 'test' (the built-in"
+        + " test processor) or 'authorizenet' (Authorize.Net, billing.authorizenet.*)");
     require(List.of("ssha512", "sha512-crypt", "ssha").contains(servicePasswordScheme),
         "billing.servicePasswordScheme must be ssha512, sha512-crypt or ssha");
     require(processorTimeoutMs <= 20_000, "billing.processorTimeoutMs must be <= 20000 (new_customer's call"

@@ -17,4 +17,9 @@ public final class Redaction {
     }
     return url.substring(0, scheme + 2) + "***" + url.substring(at);
   }
+
+  /** A secret setting (a key, a password) as {@code ***}, or {@code (unset)} when empty: never its value. */
+  public static String secret(String value) {
+    return value == null || value.isEmpty() ? "(unset)" : "***";
+  }
 }

@@ -77,6 +77,19 @@ public final class PgPools {
   }
 
   /**
+   * Connections whose commits do not wait for the WAL flush (synchronous_commit off), for writes whose loss in a
+   * PostgreSQL crash is harmless or is made durable by a later ordinary commit: the WAL is flushed in order, so a
+   * later synchronous commit flushes them too (the payment journal's group-committed steps). Behind PgBouncer,
+   * which refuses the startup parameter, an ordinary pool.
+   */
+  public static Pool asyncCommit(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines, int maxSize) {
+    PgConnectOptions connect = pg.behindPgBouncer() ? bounded(pg, deadlines)
+        : bounded(pg, deadlines).addProperty("synchronous_commit", "off");
+    return PgBuilder.pool().with(poolOptions(pg, deadlines).setMaxSize(maxSize)).with(transport(pg))
+        .connectingTo(connect).using(vertx).build();
+  }
+
+  /**
    * The server cancels a statement that runs past {@code deadlines.pgQueryMs} (SQLSTATE 57014, a retryable
    * fault): a statement stuck behind a lock frees its connection instead of holding it and the call. PgBouncer
    * refuses startup parameters it does not know: behind it, set {@code statement_timeout} on the database role

@@ -90,7 +90,7 @@ class PerlWireSignupIT {
   }
 
   /** Every text-like and bytea column of every table, searched for {@code needle}. */
-  private static List<String> clearTextHits(String needle) throws Exception {
+  static List<String> clearTextHits(String needle) throws Exception {
     List<String> hits = new ArrayList<>();
     try (Connection c = SignupFixtures.jdbc(); Statement st = c.createStatement()) {
       List<String[]> columns = new ArrayList<>();

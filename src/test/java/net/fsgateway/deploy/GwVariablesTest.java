@@ -15,13 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every GW_* name in the manifests is the environment name of a key the code reads: no typo is silently ignored. */
 class GwVariablesTest {
-  /**
-   * Settings another branch adds (payments: the Authorize.Net credentials). Allowed only while the code does not read
-   * them yet; once it does, {@link #pendingNamesAreNotYetRealSettings} fails so this list is emptied.
-   */
-  static final Set<String> PENDING_MERGE = Set.of("GW_BILLING_AUTHORIZENET_API_LOGIN_ID",
-      "GW_BILLING_AUTHORIZENET_TRANSACTION_KEY");
-
   @BeforeAll
   static void kubectlIsThere() {
     assumeTrue(Kustomize.kubectl() != null, Kustomize.MISSING);
@@ -39,14 +32,6 @@ class GwVariablesTest {
     names.removeIf(name -> !name.startsWith("GW_"));
 
     assertThat(names).as("GW_* names in %s", overlay).hasSizeGreaterThan(5);
-    Set<String> allowed = new TreeSet<>(Settings.knownEnvNames());
-    allowed.addAll(PENDING_MERGE);
-    assertThat(allowed).as("settings the code reads").containsAll(names);
-  }
-
-  @Test
-  void pendingNamesAreNotYetRealSettings() {
-    assertThat(Settings.knownEnvNames()).as("now real settings: remove them from PENDING_MERGE")
-        .doesNotContainAnyElementsOf(PENDING_MERGE);
+    assertThat(Settings.knownEnvNames()).as("settings the code reads").containsAll(names);
   }
 }

@@ -41,6 +41,8 @@ public final class ChildGateway implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("GW_HTTP_PORT", Integer.toString(port));
     builder.environment().put("GW_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("GW_MANAGEMENT_HOST", "127.0.0.1");
+    builder.environment().put("GW_MANAGEMENT_PORT", "0"); // any free port: 9090 may be taken
     builder.environment().put("GW_BILLING_CARD_KEY", TestGateway.TEST_CARD_KEY);
     try {
       ChildGateway child = new ChildGateway(builder.start(), port);

@@ -36,7 +36,7 @@ public final class TestGateway implements AutoCloseable {
   private static final DeadlinesConfig UNSET_DEADLINES = new DeadlinesConfig(10, 10, 10);
   private static final int LENIENT_MS = 3_000;
 
-  static final String TEST_CARD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+  public static final String TEST_CARD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private final Vertx vertx;
   private final GatewayConfig config;
 

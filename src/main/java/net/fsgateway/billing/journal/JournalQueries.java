@@ -1,0 +1,38 @@
+package net.fsgateway.billing.journal;
+
+/** The payment journal's SQL (V4__payment_journal.sql). */
+final class JournalQueries {
+  static final String BEGIN = "INSERT INTO payment_journal (agentnum, processor, payby, amount)"
+      + " VALUES ($1, $2, $3, $4) RETURNING attempt_id";
+
+  /**
+   * Moves an attempt on, only from the states given in $5: a late step never overwrites a settled state (a
+   * sweeper that voided an attempt, a capture already recorded). Keeps the reference when $3 is ''.
+   */
+  static final String ADVANCE = "UPDATE payment_journal SET state = $2,"
+      + " reference = CASE WHEN $3::text = '' THEN reference ELSE $3::text END, detail = $4, updated_at = now()"
+      + " WHERE attempt_id = $1 AND state = ANY($5::text[])";
+
+  /** new → authorized for a group of attempts ($1 ids, $2 the processor's references). */
+  static final String AUTHORIZED = "UPDATE payment_journal j SET state = 'authorized', reference = u.reference,"
+      + " updated_at = now() FROM unnest($1::bigint[], $2::text[]) AS u(attempt_id, reference)"
+      + " WHERE j.attempt_id = u.attempt_id AND j.state = 'new'";
+  /** authorized → captured for a group of attempts ($1 ids). */
+  static final String CAPTURED = "UPDATE payment_journal SET state = 'captured', updated_at = now()"
+      + " WHERE attempt_id = ANY($1::bigint[]) AND state = 'authorized'";
+
+  /**
+   * Unfinished attempts of this processor untouched for $2 seconds, each with whether its customer committed
+   * (the signup's payment row carries the reference, and the customer is the attempt's agent's). SKIP LOCKED:
+   * gateways sweeping at once share the work, and an attempt is settled by exactly one of them.
+   */
+  static final String CLAIM = "SELECT j.attempt_id, j.state, j.reference, j.amount,"
+      + " EXISTS (SELECT 1 FROM cust_pay p JOIN cust_main c ON c.custnum = p.custnum WHERE j.reference <> ''"
+      + " AND p.processor_ref = j.reference AND c.agentnum = j.agentnum) AS committed"
+      + " FROM payment_journal j WHERE j.processor = $1 AND j.state IN ('new', 'authorized')"
+      + " AND j.updated_at < now() - make_interval(secs => $2) ORDER BY j.attempt_id LIMIT $3"
+      + " FOR UPDATE OF j SKIP LOCKED";
+
+  private JournalQueries() {
+  }
+}
