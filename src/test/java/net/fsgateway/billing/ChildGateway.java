@@ -108,11 +108,12 @@ final class ChildGateway implements AutoCloseable {
         throw new IllegalStateException("the child gateway exited: " + logTail());
       }
       try {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health").toURL()
+        // The XML-RPC listener opens once every verticle is deployed: any answer (405 to a GET) means ready.
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/RPC2").toURL()
             .openConnection();
         c.setConnectTimeout(500);
         c.setReadTimeout(1000);
-        if (c.getResponseCode() == 200) {
+        if (c.getResponseCode() == 405) {
           return;
         }
       } catch (IOException notYet) {

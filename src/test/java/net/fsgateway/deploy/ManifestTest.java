@@ -121,7 +121,7 @@ class ManifestTest {
     List<SecretKeySelector> refs = m.container().getEnv().stream().map(EnvVar::getValueFrom).filter(Objects::nonNull)
         .map(v -> v.getSecretKeyRef()).filter(Objects::nonNull).toList();
     assertThat(refs).extracting(SecretKeySelector::getKey)
-        .containsExactlyInAnyOrder("GW_PG_PASSWORD", "GW_REDIS_URL", "GW_BILLING_CARD_KEY",
+        .containsExactlyInAnyOrder("GW_PG_PASSWORD", "GW_REDIS_URL", "GW_REDIS_PASSWORD", "GW_BILLING_CARD_KEY",
             "GW_BILLING_AUTHORIZENET_API_LOGIN_ID", "GW_BILLING_AUTHORIZENET_TRANSACTION_KEY");
     assertThat(example).containsOnlyKeys(refs.stream().map(SecretKeySelector::getKey).toList());
     // A secret never sits in the ConfigMap.
