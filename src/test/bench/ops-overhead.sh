@@ -94,7 +94,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for m in "${MODES[@]}"; do
     IFS=: read -r mode metrics access <<<"$m"
     rps=$(run "$mode" "$metrics" "$access" "$round")
-    log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s"
+    log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s (load average after: $(cut -d' ' -f1 /proc/loadavg))"
     PASSES[$mode]="${PASSES[$mode]:+${PASSES[$mode]}, }${rps:-n/a}"
     SUM[$mode]=$(awk -v a="${SUM[$mode]:-0}" -v b="${rps:-0}" 'BEGIN { print a + b }')
   done

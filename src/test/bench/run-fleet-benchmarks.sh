@@ -6,7 +6,8 @@
 #   FLEET_SECONDS=3 FLEET_WARMUP_SECONDS=2 src/test/bench/run-fleet-benchmarks.sh   # quick pass (proves it works)
 # Needs a QUIET machine for figures worth keeping: PostgreSQL CPU is summed over every `postgres` process.
 # Needs: java 17, PostgreSQL on 127.0.0.1:5432 (user postgres), redis-server, psql, curl; pgbouncer (optional).
-# Its own processes use ports 27601-27621 (gateways, Redis, PgBouncer); creates and drops $FLEET_DB.
+# Its own processes use ports BENCH_FLEET_PORT_BASE (default 27600) + 1 to + 53 (gateways and their management
+# ports, Redis, PgBouncer); creates and drops $FLEET_DB.
 set -uo pipefail
 
 cd "$(dirname "$0")/../../.."
@@ -15,7 +16,8 @@ JAR=${BENCH_JAR:-$ROOT/target/fs-gateway.jar}
 SECS=${FLEET_SECONDS:-10}
 WARMUP=${FLEET_WARMUP_SECONDS:-15}
 DB=${FLEET_DB:-fsgw_fleet_bench}
-GW1=27601 GW2=27602 GW_BOUNCER=27603 REDIS_PORT=27621 BOUNCER_PORT=27611
+PORT_BASE=${BENCH_FLEET_PORT_BASE:-27600}
+GW1=$((PORT_BASE + 1)) GW2=$((PORT_BASE + 2)) GW_BOUNCER=$((PORT_BASE + 3)) BOUNCER_PORT=$((PORT_BASE + 11)) REDIS_PORT=$((PORT_BASE + 21))
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
 OUT=${BENCH_OUT:-$ROOT/target/bench}
 TICK=$(getconf CLK_TCK)
@@ -40,10 +42,10 @@ redis-server --port $REDIS_PORT --bind 127.0.0.1 --save "" --appendonly no >"$OU
 REDIS_PID=$!; PIDS+=("$REDIS_PID")
 for _ in $(seq 1 100); do redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && break; sleep 0.05; done
 
-# start_gateway PORT [ENV=VALUE...]: a gateway process on PORT; echoes its PID once /health answers
+# start_gateway PORT [ENV=VALUE...]: a gateway process on PORT (management on PORT + 50); echoes its PID once /health answers
 start_gateway() {
   local port=$1; shift
-  env GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$port GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
+  env GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$port GW_MANAGEMENT_HOST=127.0.0.1 GW_MANAGEMENT_PORT=$((port + 50)) GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
     GW_PG_USER=postgres GW_REDIS_URL=redis://127.0.0.1:$REDIS_PORT GW_BILLING_CARD_KEY=$CARD_KEY "$@" \
     java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/fleet-gateway-$port.log" 2>&1 &
   local pid=$!
