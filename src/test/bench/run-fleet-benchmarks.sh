@@ -42,7 +42,7 @@ redis-server --port $REDIS_PORT --bind 127.0.0.1 --save "" --appendonly no >"$OU
 REDIS_PID=$!; PIDS+=("$REDIS_PID")
 for _ in $(seq 1 100); do redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && break; sleep 0.05; done
 
-# start_gateway PORT [ENV=VALUE...]: a gateway process on PORT (management on PORT + 50); echoes its PID once /health answers
+# start_gateway PORT [ENV=VALUE...]: a gateway process on PORT (management on PORT + 50); echoes its PID once its /health/ready answers 200
 start_gateway() {
   local port=$1; shift
   env GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$port GW_MANAGEMENT_HOST=127.0.0.1 GW_MANAGEMENT_PORT=$((port + 50)) GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
@@ -50,10 +50,11 @@ start_gateway() {
     java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/fleet-gateway-$port.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1500); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ] && { echo "$pid"; return 0; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((port + 50))/health/ready")" = 200 ] && { echo "$pid"; return 0; }
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.04
   done
+  kill "$pid" 2>/dev/null  # started in $(...): the caller never learns this PID, so it cannot stop it
   log "gateway on $port did not start: $(tail -3 "$OUT/fleet-gateway-$port.log")"; return 1
 }
 A=$(start_gateway $GW1) || exit 2; PIDS+=("$A")
