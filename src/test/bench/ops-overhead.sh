@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # What metrics and the access log cost: check_username throughput (closed loop, 64 connections) of one gateway
 # with metrics.enabled and log.access off/on, each mode run BENCH_ROUNDS times alternately, ratios against both off.
-#   src/test/bench/ops-overhead.sh                          # ~4 minutes with the defaults
+# Load comes from wrk (src/test/bench/wrk/check_username.lua, one session logged in per gateway start) when wrk is
+# installed, else from the jar's JVM driver (BENCH_DRIVER=wrk|jvm forces one); the driver used is printed.
+#   src/test/bench/ops-overhead.sh                          # ~5 minutes with the defaults
 #   BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=2 BENCH_ROUNDS=1 src/test/bench/ops-overhead.sh   # quick pass
-# Needs: java 17, PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379, psql, curl. The gateway's
+# Needs: java 17, wrk (optional), PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379, psql, curl. The gateway's
 # output (access lines included) goes to a file, as a container runtime would take it. Creates and drops $BENCH_DB.
 set -uo pipefail
 
@@ -12,7 +14,8 @@ ROOT=$(pwd)
 JAR=${BENCH_JAR:-$ROOT/target/fs-gateway.jar}
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP_SECONDS:-10}
-ROUNDS=${BENCH_ROUNDS:-2}
+ROUNDS=${BENCH_ROUNDS:-3}
+WRK_THREADS=${BENCH_WRK_THREADS:-2}
 CONCURRENCY=${BENCH_CONCURRENCY:-64}
 GW_PORT=${BENCH_GATEWAY_PORT:-24080}
 MGMT_PORT=${BENCH_MANAGEMENT_PORT:-24090}
@@ -22,6 +25,8 @@ OUT=${BENCH_OUT:-$ROOT/target/bench-ops}
 export BENCH_AGENT_PASSWORD=${BENCH_AGENT_PASSWORD:-Bench-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')}
 CARD_KEY=$(head -c 32 /dev/urandom | base64)
 mkdir -p "$OUT"
+# login, choose_driver, wrk_run and wrk_field come from bench-lib.sh; this script's own log/start_gateway follow it.
+. "$ROOT/src/test/bench/bench-lib.sh"
 GW_PID=""
 
 log() { echo "[ops-bench] $*" >&2; }
@@ -56,30 +61,49 @@ stop_gateway
   && admin package allow --agent bench --pkgpart "$($PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg")"; } \
   >"$OUT/seed.log" 2>&1 || { log "seeding failed: $(tail -2 "$OUT/seed.log")"; exit 2; }
 
-# run MODE METRICS ACCESS ROUND: one gateway start, one driver run; prints req/s
+# run MODE METRICS ACCESS ROUND: one gateway start, one driver run (warm-up, then the measured run); prints req/s
 run() {
-  local mode=$1 metrics=$2 access=$3 round=$4
+  local mode=$1 metrics=$2 access=$3 round=$4 url="http://127.0.0.1:$GW_PORT/RPC2" logf="$OUT/bench-$mode-$round.log"
   start_gateway "$OUT/gateway-$mode-$round.log" GW_METRICS_ENABLED=$metrics GW_LOG_ACCESS=$access
-  java -jar "$JAR" bench --url "http://127.0.0.1:$GW_PORT/RPC2" --scenario check_username \
-    --concurrency "$CONCURRENCY" --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$OUT/bench-$mode-$round.log" 2>&1
-  stop_gateway
-  sed -n 's/^SUMMARY.* rps=\([0-9.]*\).*/\1/p' "$OUT/bench-$mode-$round.log" | tail -1
+  if [ "$DRIVER" = wrk ]; then
+    BENCH_SESSION_ID=$(login "$url")
+    [ -n "$BENCH_SESSION_ID" ] || { log "agent_login through the gateway failed ($mode, round $round)"; stop_gateway; return; }
+    export BENCH_SESSION_ID BENCH_DOMAIN=bench.example.net
+    # wrk sees only HTTP statuses: one call by hand first, so a fault or an error answer cannot pass for throughput
+    xml_call check_username session_id "$BENCH_SESSION_ID" username ckprobe domain bench.example.net | post "$url" | answer_ok \
+      || { log "check_username through the gateway does not answer error '' ($mode, round $round)"; stop_gateway; return; }
+    wrk_run "$OUT/bench-$mode-$round-warmup.log" "$url" check_username "$CONCURRENCY" "$WARMUP"
+    wrk_run "$logf" "$url" check_username "$CONCURRENCY" "$SECONDS_PER_RUN"
+    stop_gateway
+    local f; for f in status timeout read connect; do
+      [ "$(wrk_field "$logf" "$f")" = 0 ] || log "$mode round $round: $f errors $(wrk_field "$logf" "$f") (see $logf)"
+    done
+    wrk_field "$logf" rps
+  else
+    java -jar "$JAR" bench --url "$url" --scenario check_username \
+      --concurrency "$CONCURRENCY" --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$logf" 2>&1
+    stop_gateway
+    sed -n 's/^SUMMARY.* rps=\([0-9.]*\).*/\1/p' "$logf" | tail -1
+  fi
 }
 
-declare -A SUM
+choose_driver
+declare -A SUM PASSES
 MODES=("off:false:false" "metrics:true:false" "access:false:true" "both:true:true")
 for round in $(seq 1 "$ROUNDS"); do
   for m in "${MODES[@]}"; do
     IFS=: read -r mode metrics access <<<"$m"
     rps=$(run "$mode" "$metrics" "$access" "$round")
-    log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s"
+    log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s (load average after: $(cut -d' ' -f1 /proc/loadavg))"
+    PASSES[$mode]="${PASSES[$mode]:+${PASSES[$mode]}, }${rps:-n/a}"
     SUM[$mode]=$(awk -v a="${SUM[$mode]:-0}" -v b="${rps:-0}" 'BEGIN { print a + b }')
   done
 done
-echo "| mode | check_username req/s (mean of $ROUNDS, $CONCURRENCY connections) | × both off |"
-echo "|---|---|---|"
+echo "Driver: $DRIVER_DESC; $ROUNDS rounds of ${SECONDS_PER_RUN} s after ${WARMUP} s warm-up, modes alternated in each round."
+echo "| mode | check_username req/s per round | mean ($CONCURRENCY connections) | × both off |"
+echo "|---|---|---|---|"
 for m in "${MODES[@]}"; do
   IFS=: read -r mode metrics access <<<"$m"
   awk -v s="${SUM[$mode]}" -v base="${SUM[off]}" -v n="$ROUNDS" -v label="metrics=$metrics, log.access=$access" \
-    'BEGIN { printf "| %s | %.0f | %s |\n", label, s / n, (base > 0 ? sprintf("%.3f", s / base) : "n/a") }'
+    -v passes="${PASSES[$mode]}" 'BEGIN { printf "| %s | %s | %.0f | %s |\n", label, passes, s / n, (base > 0 ? sprintf("%.3f", s / base) : "n/a") }'
 done

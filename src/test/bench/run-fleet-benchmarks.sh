@@ -2,11 +2,12 @@
 # Fleet figures (src/docs/sizing.md): per-call costs for the sizing model, the model's prediction against measured
 # runs with 1 and 2 gateway processes, and PgBouncer against a direct connection. Prints a markdown report and
 # writes target/bench/call-costs.properties (copy it over src/main/resources/bench/ to make it the built-in costs).
-#   src/test/bench/run-fleet-benchmarks.sh                                   # ~4 minutes with the defaults
+#   src/test/bench/run-fleet-benchmarks.sh                                   # ~6 minutes with the defaults
 #   FLEET_SECONDS=3 FLEET_WARMUP_SECONDS=2 src/test/bench/run-fleet-benchmarks.sh   # quick pass (proves it works)
 # Needs a QUIET machine for figures worth keeping: PostgreSQL CPU is summed over every `postgres` process.
 # Needs: java 17, PostgreSQL on 127.0.0.1:5432 (user postgres), redis-server, psql, curl; pgbouncer (optional).
-# Its own processes use ports 27601-27621 (gateways, Redis, PgBouncer); creates and drops $FLEET_DB.
+# Its own processes use ports BENCH_FLEET_PORT_BASE (default 27600) + 1 to + 53 (gateways and their management
+# ports, Redis, PgBouncer); creates and drops $FLEET_DB.
 set -uo pipefail
 
 cd "$(dirname "$0")/../../.."
@@ -15,7 +16,8 @@ JAR=${BENCH_JAR:-$ROOT/target/fs-gateway.jar}
 SECS=${FLEET_SECONDS:-10}
 WARMUP=${FLEET_WARMUP_SECONDS:-15}
 DB=${FLEET_DB:-fsgw_fleet_bench}
-GW1=27601 GW2=27602 GW_BOUNCER=27603 REDIS_PORT=27621 BOUNCER_PORT=27611
+PORT_BASE=${BENCH_FLEET_PORT_BASE:-27600}
+GW1=$((PORT_BASE + 1)) GW2=$((PORT_BASE + 2)) GW_BOUNCER=$((PORT_BASE + 3)) BOUNCER_PORT=$((PORT_BASE + 11)) REDIS_PORT=$((PORT_BASE + 21))
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
 OUT=${BENCH_OUT:-$ROOT/target/bench}
 TICK=$(getconf CLK_TCK)
@@ -40,18 +42,19 @@ redis-server --port $REDIS_PORT --bind 127.0.0.1 --save "" --appendonly no >"$OU
 REDIS_PID=$!; PIDS+=("$REDIS_PID")
 for _ in $(seq 1 100); do redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && break; sleep 0.05; done
 
-# start_gateway PORT [ENV=VALUE...]: a gateway process on PORT; echoes its PID once /health answers
+# start_gateway PORT [ENV=VALUE...]: a gateway process on PORT (management on PORT + 50); echoes its PID once its /health/ready answers 200
 start_gateway() {
   local port=$1; shift
-  env GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$port GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
+  env GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$port GW_MANAGEMENT_HOST=127.0.0.1 GW_MANAGEMENT_PORT=$((port + 50)) GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$DB \
     GW_PG_USER=postgres GW_REDIS_URL=redis://127.0.0.1:$REDIS_PORT GW_BILLING_CARD_KEY=$CARD_KEY "$@" \
     java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" serve >"$OUT/fleet-gateway-$port.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1500); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ] && { echo "$pid"; return 0; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((port + 50))/health/ready")" = 200 ] && { echo "$pid"; return 0; }
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.04
   done
+  kill "$pid" 2>/dev/null  # started in $(...): the caller never learns this PID, so it cannot stop it
   log "gateway on $port did not start: $(tail -3 "$OUT/fleet-gateway-$port.log")"; return 1
 }
 A=$(start_gateway $GW1) || exit 2; PIDS+=("$A")
@@ -93,7 +96,10 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 # measuring", after its warm-up) and again $SECS later, so JVM start-up and JIT warm-up are not counted. PostgreSQL
 # publishes a busy backend's transaction count only when it idles, so transactions (and statements, with
 # pg_stat_statements) come from a second run of exactly $COUNT_RUN calls between two idle moments.
+# PostgreSQL 15 publishes an idle backend's counters up to 10 s late (PGSTAT_IDLE_INTERVAL), so the counting run
+# waits SETTLE s before and after: with 1.5 s, calls of the measured run landed in the count (13 transactions per check).
 COUNT_RUN=${FLEET_COUNT_REQUESTS:-2000}
+SETTLE=${FLEET_COUNT_SETTLE_SECONDS:-11}
 measure() {
   local kind=$1 scenario=$2 c=$3 rate=${4:-0} count=${5:-$COUNT_RUN} log="$OUT/fleet-measure-$1.log"
   java -jar "$JAR" bench --url "http://127.0.0.1:$GW1/RPC2" --username bench --password-env BENCH_AGENT_PASSWORD \
@@ -115,13 +121,13 @@ measure() {
   awk -v n="$n" 'BEGIN { exit !(n > 0) }' || { log "$scenario: no requests measured ($(tail -2 "$log"))"; return 1; }
   [ "$d1" -ge "$d0" ] 2>/dev/null || { log "$scenario: the driver ended before the sample; its CPU is not counted"; d1=$d0; }
   # the counting run (closed loop, few workers so that few calls are in flight when it stops)
-  sleep 1.5
+  sleep "$SETTLE"
   local t0 s0 t1 s1 stm
   t0=$(pg_xacts); s0=$(pg_statements)
   java -jar "$JAR" bench --url "http://127.0.0.1:$GW1/RPC2" --username bench --password-env BENCH_AGENT_PASSWORD \
     --pkgpart "$PKGPART" --domain bench.example.net --scenario "$scenario" --concurrency 4 --duration 0 \
     --requests "$count" --warmup 0s >"$log.count" 2>&1
-  sleep 1.5
+  sleep "$SETTLE"
   t1=$(pg_xacts); s1=$(pg_statements)
   if [ -n "$s0" ] && [ -n "$s1" ]; then stm=$(awk -v a="$s0" -v b="$s1" -v n="$count" 'BEGIN{printf "%.2f", (b-a)/n}'); else stm=${CODE_STATEMENTS[$kind]}; fi
   awk -v k="$kind" -v n="$n" -v t="$TICK" -v g=$((g1 - g0)) -v p="$(pg_delta "$OUT/.pg0" "$OUT/.pg1")" -v r=$((r1 - r0)) -v x=$((x1 - x0)) \
