@@ -1,6 +1,7 @@
 package net.fsgateway.bench;
 
 import net.fsgateway.bench.CallCosts.Cost;
+import net.fsgateway.infra.PgBudget;
 
 /**
  * The fleet a reseller load needs, from measured per-call costs (pure arithmetic; the assumptions are the
@@ -18,9 +19,6 @@ import net.fsgateway.bench.CallCosts.Cost;
  * </ul>
  */
 public final class SizingModel {
-  /** PostgreSQL pools per service set (session, provisioning, billing); one set per HTTP instance, one per core. */
-  static final int POOLS_PER_CORE = 3;
-
   /** A reseller load: calls per second by kind. */
   public record Load(double signupsPerS, double checksPerS, double loginsPerS) {
   }
@@ -63,9 +61,8 @@ public final class SizingModel {
 
     double pgBusy = sum(costs, load, Cost::pgCpuMs) / 1000;
     double connectionsBusy = pgBusy * a.pgHoldFactor();
-    int pools = POOLS_PER_CORE * a.coresPerPod();
-    // Twice the connections busy on average (bursts), at least one per pool.
-    int perPod = Math.max(pools, (int) Math.ceil(2 * connectionsBusy / pods));
+    // Twice the connections busy on average (bursts), at least what a pod's pools need (one set per core).
+    int perPod = Math.max(PgBudget.minimum(a.coresPerPod()), (int) Math.ceil(2 * connectionsBusy / pods));
     int fleet = perPod * pods;
 
     double sessionReads = a.sessionCache() ? 0 : load.checksPerS() + load.signupsPerS();

@@ -34,11 +34,16 @@ public record PgBudget(int sets, int perPool) {
     }
     int perPool = (max / sets - FIXED_PER_SET) / POOLS_PER_SET;
     if (perPool < 1) {
-      throw new ConfigException("pg.maxConnections (" + max + ") is below the " + sets * (POOLS_PER_SET + FIXED_PER_SET)
+      throw new ConfigException("pg.maxConnections (" + max + ") is below the " + minimum(sets)
           + " connections this process needs at least (" + sets + " service sets × (" + POOLS_PER_SET + " pools + "
           + FIXED_PER_SET + " fixed)): raise it, or lower http.instances / deployment.serviceInstances");
     }
     return new PgBudget(sets, perPool);
+  }
+
+  /** The fewest connections a process with {@code sets} service sets can run on: one per service pool. */
+  public static int minimum(int sets) {
+    return sets * (POOLS_PER_SET + FIXED_PER_SET);
   }
 
   /** Pools sized by {@code perPool}. */
