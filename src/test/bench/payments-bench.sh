@@ -47,12 +47,14 @@ CARD_KEY=$(head -c 32 /dev/urandom | base64)
 start_gateway() { # start_gateway PROCESSOR JAR DATABASE
   GW_HTTP_HOST=127.0.0.1 GW_HTTP_PORT=$GW_PORT GW_PG_HOST=127.0.0.1 GW_PG_PORT=5432 GW_PG_DATABASE=$3 \
     GW_PG_USER=postgres GW_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379} GW_BILLING_CARD_KEY=$CARD_KEY \
-    GW_BILLING_PROCESSOR="$1" GW_BILLING_AUTHORIZENET_ENDPOINT="http://127.0.0.1:$SIM_PORT/xml/v1/request.api" \
+    GW_MANAGEMENT_HOST=127.0.0.1 GW_MANAGEMENT_PORT=$((GW_PORT + 50)) GW_BILLING_PROCESSOR="$1" GW_BILLING_AUTHORIZENET_ENDPOINT="http://127.0.0.1:$SIM_PORT/xml/v1/request.api" \
     GW_BILLING_AUTHORIZENET_API_LOGIN_ID=sim-login GW_BILLING_AUTHORIZENET_TRANSACTION_KEY=SimTxnKey-5ecret-9a7f \
     java ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$2" serve >"$OUT/gateway-$1.log" 2>&1 &
   GW_PID=$!
   for _ in $(seq 1 1500); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/health")" = 200 ] && return 0
+    # Ready when the XML-RPC listener answers (405 to a GET): true of the jar before the journal too, whose health
+    # route was still on this port.
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/RPC2")" = 405 ] && return 0
     kill -0 "$GW_PID" 2>/dev/null || break
     sleep 0.02
   done
