@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.fsgateway.config.ConfigLoader;
+import net.fsgateway.config.GatewayConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +40,7 @@ public final class FloorHttpCommand implements Callable<Integer> {
     QuietLogs.apply();
     FloorDatabase database;
     try {
-      database = queries ? new FloorDatabase(ConfigLoader.load().pg(), agentnum, domain) : null;
+      database = queries ? database(ConfigLoader.load()) : null;
       if (database != null && database.pg().host().isBlank()) {
         throw new IllegalArgumentException("pg.host is empty: name the database with GW_PG_HOST"
             + " (the floor starts no embedded one)");
@@ -60,5 +61,9 @@ public final class FloorHttpCommand implements Callable<Integer> {
     }));
     stopped.await();
     return 0;
+  }
+
+  private FloorDatabase database(GatewayConfig config) {
+    return new FloorDatabase(config.pg(), config.deadlines(), agentnum, domain);
   }
 }

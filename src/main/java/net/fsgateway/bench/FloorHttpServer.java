@@ -11,8 +11,6 @@ import io.vertx.sqlclient.SqlClient;
 import java.util.Map;
 import java.util.stream.Collectors;
 import net.fsgateway.codec.XmlRpcResponseWriter;
-import net.fsgateway.config.ConfigLoader;
-import net.fsgateway.config.DeadlinesConfig;
 import net.fsgateway.infra.PgPools;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.XStruct;
@@ -45,10 +43,6 @@ public final class FloorHttpServer extends VerticleBase {
     this(port, null);
   }
 
-  /** The gateway's default backend deadlines: the floor's client is built exactly as the gateway's. */
-  private static final DeadlinesConfig DEADLINES =
-      ConfigLoader.load(java.nio.file.Path.of("does-not-exist.json"), Map.of()).deadlines();
-
   /** With {@code database} null, the query paths answer 500 like a failed query. */
   public FloorHttpServer(int port, FloorDatabase database) {
     this.port = port;
@@ -58,7 +52,7 @@ public final class FloorHttpServer extends VerticleBase {
   @Override
   public Future<?> start() {
     if (database != null) {
-      db = PgPools.pipelined(vertx, database.pg(), DEADLINES);
+      db = PgPools.pipelined(vertx, database.pg(), database.deadlines());
       queries = new FloorQueries(db, database.agentnum(), database.domain());
     }
     server = vertx.createHttpServer().requestHandler(this::answer);

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import net.fsgateway.support.TestBackends;
+import net.fsgateway.support.TestGateway;
 import net.fsgateway.support.TestReseller;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class FloorHttpServerQueriesTest {
 
   @Test
   void eachMethodPathRunsItsQueryAndAnswersTheCannedStruct() throws Exception {
-    int port = start(new FloorDatabase(TestBackends.pg(), reseller.agentnum(), reseller.privateDomain()));
+    int port = start(new FloorDatabase(TestBackends.pg(), TestGateway.productionDeadlines(), reseller.agentnum(), reseller.privateDomain()));
     for (String method : FloorQueries.METHODS) {
       HttpResponse<String> answer = post(port, "/" + method);
       assertThat(answer.statusCode()).as(method).isEqualTo(200);
@@ -61,12 +62,12 @@ class FloorHttpServerQueriesTest {
 
   @Test
   void aQueryThatFindsNothingIsAnError() throws Exception {
-    int wrongDomain = start(new FloorDatabase(TestBackends.pg(), reseller.agentnum(), "no-such-domain.example"));
+    int wrongDomain = start(new FloorDatabase(TestBackends.pg(), TestGateway.productionDeadlines(), reseller.agentnum(), "no-such-domain.example"));
     HttpResponse<String> check = post(wrongDomain, "/check_username");
     assertThat(check.statusCode()).isEqualTo(500);
     assertThat(check.body()).contains("check_username's query found nothing");
 
-    int unknownAgent = start(new FloorDatabase(TestBackends.pg(), Integer.MAX_VALUE, reseller.privateDomain()));
+    int unknownAgent = start(new FloorDatabase(TestBackends.pg(), TestGateway.productionDeadlines(), Integer.MAX_VALUE, reseller.privateDomain()));
     assertThat(post(unknownAgent, "/agent_info").statusCode()).isEqualTo(500);
     assertThat(post(unknownAgent, "/signup_info").statusCode()).isEqualTo(500);
     assertThat(post(unknownAgent, "/RPC2").statusCode()).as("the canned path runs no query").isEqualTo(200);

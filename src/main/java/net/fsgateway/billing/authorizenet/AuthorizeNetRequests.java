@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import net.fsgateway.billing.Charge;
 import net.fsgateway.billing.Payment;
-import net.fsgateway.billing.SignupRequest;
 
 /**
  * The createTransactionRequest bodies. Authorize.Net validates its JSON against the order of its XML schema, so

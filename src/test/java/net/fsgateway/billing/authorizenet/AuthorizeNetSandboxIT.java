@@ -12,7 +12,6 @@ import net.fsgateway.billing.CardNumbers;
 import net.fsgateway.billing.Charge;
 import net.fsgateway.billing.Payment;
 import net.fsgateway.billing.PaymentResult;
-import net.fsgateway.billing.SignupRequest;
 import net.fsgateway.config.ConfigLoader;
 import net.fsgateway.config.PaymentsConfig;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,6 @@ import net.fsgateway.billing.CardNumbers;
 import net.fsgateway.billing.Charge;
 import net.fsgateway.billing.Payment;
 import net.fsgateway.billing.ProcessorUnavailable;
-import net.fsgateway.billing.SignupRequest;
 import org.junit.jupiter.api.Test;
 
 /** The JSON we send to Authorize.Net and how its answers are read, without a network. */
