@@ -212,7 +212,7 @@ final class XmlRpcEndpoint {
         response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }
       if (answer instanceof MethodResponse.Streamed streamed) {
-        StreamedWriter.write(response, streamed, undefinedAsEmpty);
+        StreamedWriter.write(request, streamed, undefinedAsEmpty);
         return;
       }
       response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty)).onComplete(ignored -> {
