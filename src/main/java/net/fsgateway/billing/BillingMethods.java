@@ -42,6 +42,8 @@ public final class BillingMethods implements MethodService {
 
   private final GatewayConfig config;
   private final Closeables opened = new Closeables();
+  private Vertx vertx;
+  private TwoPhasePayment payments;
 
   public BillingMethods(GatewayConfig config) {
     this.config = config;
@@ -61,8 +63,8 @@ public final class BillingMethods implements MethodService {
         billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs());
     Pool journalSteps = opened.add(PgPools.asyncCommit(vertx, config.pg(), config.deadlines(),
         PgBudget.JOURNAL_CONNECTIONS), Pool::close);
-    TwoPhasePayment payments = new TwoPhasePayment(new PaymentJournal(pool, journalSteps, billing.processor()),
-        processor);
+    this.vertx = vertx;
+    this.payments = new TwoPhasePayment(new PaymentJournal(pool, journalSteps, billing.processor()), processor);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
             !config.pg().embedded()))
         .compose(cardKey -> {
@@ -77,7 +79,11 @@ public final class BillingMethods implements MethodService {
 
   @Override
   public Future<Void> stop() {
-    return opened.closeAll();
+    // Captures run after their signups were answered: let them end (one processor timeout at most) before the
+    // pools close under them.
+    Future<Void> settled = payments == null ? Future.succeededFuture()
+        : payments.settled(vertx, config.billing().processorTimeoutMs() + 1_000L);
+    return settled.transform(ignored -> opened.closeAll());
   }
 
   /**

@@ -2,7 +2,7 @@ package net.fsgateway.billing;
 
 /**
  * The SQL of signups, as constants; the pool caches each prepared statement per connection. A signup is two
- * round trips: one read for every check, one statement for every write (a single statement is atomic in
+ * round trips of its own: one read for every check, one statement for every write (a single statement is atomic in
  * PostgreSQL, so the writes need no BEGIN/COMMIT of their own; PREPAY and a registration code add their
  * redemption in a transaction).
  */
@@ -51,14 +51,20 @@ final class BillingQueries {
    * Customer, its billing location (and service location when $42 is true), invoicing list, package, account,
    * first invoice, its payment (when $29 says the processor was paid and the charge is not zero) and the audit
    * row, in one statement. The location numbers are drawn first so the customer can point at its locations.
+   * With a charge, the payment journal's attempt $51 turns 'authorized' with reference $27 in the same statement:
+   * the journal says authorized exactly when the customer carrying the reference committed. Should the attempt
+   * no longer be 'new' (the sweeper voided it while this signup was slow), nothing is written: no row comes back.
    */
   static final String INSERT_SIGNUP = "WITH ln AS (SELECT nextval('cust_location_locationnum_seq') AS bill,"
       + " CASE WHEN $42::boolean THEN nextval('cust_location_locationnum_seq') END AS ship),"
+      + " j AS (UPDATE payment_journal SET state = 'authorized', reference = $27, updated_at = now()"
+      + " WHERE attempt_id = $51::bigint AND state = 'new' RETURNING attempt_id),"
       + " c AS (INSERT INTO cust_main (agentnum, first, last, company, daytime,"
       + " night, fax, payby, payname, paymask, payinfo_enc, paydate, mobile, comments, refnum, referral_custnum,"
       + " stateid, stateid_state, ss_enc, ss_mask, locale, bill_locationnum, ship_locationnum)"
       + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $30, $31, $32, $33, $34, $35, $36, $37, $38,"
-      + " ln.bill, COALESCE(ln.ship, ln.bill) FROM ln RETURNING custnum),"
+      + " ln.bill, COALESCE(ln.ship, ln.bill) FROM ln"
+      + " WHERE $51::bigint IS NULL OR EXISTS (SELECT 1 FROM j) RETURNING custnum),"
       + " l AS (INSERT INTO cust_location (locationnum, custnum, locationname, address1, address2, city, county,"
       + " state, zip, country)"
       + " SELECT ln.bill, c.custnum, $39, $13, $14, $15, $40, $16, $17, $18 FROM c, ln"

@@ -8,7 +8,6 @@ package net.fsgateway.billing;
 final class CrashPoints {
   static final String AFTER_JOURNAL_NEW = "after-journal-new";
   static final String AFTER_AUTHORIZE = "after-authorize";
-  static final String AFTER_JOURNAL_AUTHORIZED = "after-journal-authorized";
   static final String AFTER_COMMIT = "after-commit";
   static final String AFTER_CAPTURE = "after-capture";
 

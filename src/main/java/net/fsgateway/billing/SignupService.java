@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * new_customer: validate → cheap checks (package, domain, username free, prepaid card) → hash the account
  * password on the hashing workers → authorize the charge with no transaction open ({@link TwoPhasePayment},
- * journalled) → one transaction for everything → capture. When the transaction fails after an approved
- * authorization (e.g. the username was taken in a race), the authorization is voided. A decline answers
+ * journalled) → one transaction for everything → answer, and capture after it. When the transaction fails after
+ * an approved authorization (e.g. the username was taken in a race), the authorization is voided. A decline answers
  * {@code _decline} and leaves nothing behind but its journal row.
  */
 public final class SignupService {
@@ -64,9 +64,9 @@ public final class SignupService {
     return checks.plan(agentnum, request)
         .compose(plan -> hashPassword(request.password())
             .compose(hash -> payments.authorize(plan, request)
-                .compose(auth -> store.insert(plan, request, passwords.scheme(), hash, auth.reference())
+                .compose(auth -> store.insert(plan, request, passwords.scheme(), hash, auth)
                     .recover(failure -> payments.voidThenFail(auth, failure))
-                    .compose(created -> payments.capture(auth).map(created)))))
+                    .onSuccess(created -> payments.settle(auth)))))
         .map(created -> {
           LOG.debug("signup agentnum={} custnum={} svcnum={}", agentnum, created.custnum(), created.svcnum());
           return (XmlRpcValue) Replies.ok()

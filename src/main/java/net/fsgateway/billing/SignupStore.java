@@ -31,11 +31,15 @@ final class SignupStore {
     this.vault = vault;
   }
 
-  /** {@code reference} is the processor's approved charge ('' for PREPAY, a zero charge or no charge at signup). */
-  Future<Created> insert(SignupPlan plan, SignupRequest request, String scheme, String hash, String reference) {
+  /**
+   * {@code charge}: the processor's approved authorization, its journal attempt marked authorized by the same
+   * statement ({@link TwoPhasePayment.Authorization#NONE} for PREPAY, a zero charge or no charge at signup).
+   */
+  Future<Created> insert(SignupPlan plan, SignupRequest request, String scheme, String hash,
+                         TwoPhasePayment.Authorization charge) {
     Payment payment = request.payment();
     boolean paidByProcessor = !(payment instanceof Payment.Prepay) && payment.chargedAtSignup();
-    Tuple signup = signupTuple(plan, request, scheme, hash, reference, paidByProcessor);
+    Tuple signup = signupTuple(plan, request, scheme, hash, charge, paidByProcessor);
     if (!(payment instanceof Payment.Prepay) && plan.regCodenum() == null) {
       return pool.preparedQuery(BillingQueries.INSERT_SIGNUP).execute(signup).map(SignupStore::created);
     }
@@ -58,6 +62,10 @@ final class SignupStore {
   }
 
   private static Created created(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      // The journal's attempt was settled by the sweeper (voided) while this signup ran: nothing was written.
+      throw new SignupRejected(TwoPhasePayment.TIMED_OUT);
+    }
     Row row = rows.iterator().next();
     return new Created(row.getLong("custnum"), row.getLong("pkgnum"), row.getLong("svcnum"), row.getLong("invnum"));
   }
@@ -84,8 +92,8 @@ final class SignupStore {
         });
   }
 
-  private Tuple signupTuple(SignupPlan plan, SignupRequest request, String scheme, String hash, String reference,
-                            boolean paidByProcessor) {
+  private Tuple signupTuple(SignupPlan plan, SignupRequest request, String scheme, String hash,
+                            TwoPhasePayment.Authorization charge, boolean paidByProcessor) {
     SignupRequest.Customer c = request.customer();
     SignupRequest.Location bill = request.bill();
     SignupRequest.Location ship = request.ship() == null ? bill : request.ship();
@@ -110,10 +118,10 @@ final class SignupStore {
         request.invoicingList().toArray(new String[0]),
         plan.pkgpart(), plan.freq(),
         request.username(), plan.domsvc(), scheme, hash,
-        plan.firstCharge(), reference, "payby=" + payment.payby(), paidByProcessor,
+        plan.firstCharge(), charge.reference(), "payby=" + payment.payby(), paidByProcessor,
         c.mobile(), c.comments(), plan.refnum(), c.referralCustnum(), c.stateid(), c.stateidState(), ss, ssMask,
         c.locale(), bill.locationname(), bill.county(), request.secPhrase(), request.ship() != null,
         ship.locationname(), ship.address1(), ship.address2(), ship.city(), ship.county(), ship.state(), ship.zip(),
-        ship.country()});
+        ship.country(), charge == TwoPhasePayment.Authorization.NONE ? null : charge.attemptId()});
   }
 }

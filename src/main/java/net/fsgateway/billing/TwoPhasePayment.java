@@ -1,18 +1,30 @@
 package net.fsgateway.billing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import net.fsgateway.billing.journal.JournalState;
 import net.fsgateway.billing.journal.PaymentJournal;
+import net.fsgateway.ops.ProcessCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A signup's charge in two phases, journalled: the attempt is written ('new') before the processor is called,
- * authorized before the customer is written, captured only after the customer's transaction committed, voided
- * when it did not. A crash between any two steps leaves a journal row the {@code PaymentSweeper} settles.
- * The journal costs three round trips on an approved signup (new, authorized, captured) and two on a decline.
+ * A signup's charge in two phases, journalled: the attempt is written ('new', a synchronous commit) before the
+ * processor is called; it turns 'authorized' in the customer's own statement ({@link SignupStore}), so the two
+ * commit together or not at all; it is captured only after that commit, voided when the customer was not
+ * written. A crash between any two steps leaves a journal row the {@code PaymentSweeper} settles: 'new' with an
+ * authorization at the processor is voided (no customer carries it), 'authorized' is captured.
+ *
+ * <p>The signup is answered once the customer committed; the capture runs after the answer ({@link #settle}):
+ * its outcome never changed the answer (a failed capture is the sweeper's), and with a real processor it is a
+ * network round trip the reseller need not wait for. {@link #settled} lets a stopping gateway finish them.
+ * The journal costs one round trip before the answer (the attempt) and one after it (captured, group-committed).
  */
 final class TwoPhasePayment {
   private static final Logger LOG = LoggerFactory.getLogger(TwoPhasePayment.class);
@@ -26,6 +38,8 @@ final class TwoPhasePayment {
 
   private final PaymentJournal journal;
   private final PaymentProcessor processor;
+  /** Captures started and not yet done (their futures never fail). */
+  private final Set<Future<Void>> settling = ConcurrentHashMap.newKeySet();
 
   TwoPhasePayment(PaymentJournal journal, PaymentProcessor processor) {
     this.journal = journal;
@@ -54,11 +68,41 @@ final class TwoPhasePayment {
         });
   }
 
-  /** After the customer committed: capture, then record it. A failure leaves the attempt to the sweeper. */
-  Future<Void> capture(Authorization auth) {
+  /** After the customer committed: starts the capture, which the caller does not wait for. */
+  void settle(Authorization auth) {
     if (auth == Authorization.NONE) {
+      return;
+    }
+    ProcessCounters.captureStarted();
+    Future<Void> capture = capture(auth);
+    settling.add(capture);
+    capture.onComplete(done -> {
+      settling.remove(capture);
+      ProcessCounters.captureEnded();
+    });
+  }
+
+  /** Completes when every capture started so far has ended, or after {@code timeoutMs}. */
+  Future<Void> settled(Vertx vertx, long timeoutMs) {
+    List<Future<Void>> pending = List.copyOf(settling);
+    if (pending.isEmpty()) {
       return Future.succeededFuture();
     }
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(timeoutMs, ignored -> {
+      if (done.tryComplete()) {
+        LOG.warn("{} capture(s) still running at shutdown; the sweeper will settle them", settling.size());
+      }
+    });
+    Future.join(pending).onComplete(ignored -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future();
+  }
+
+  /** Capture, then record it. A failure leaves the attempt ('authorized') to the sweeper. */
+  private Future<Void> capture(Authorization auth) {
     CrashPoints.reached(CrashPoints.AFTER_COMMIT);
     return processor.capture(auth.reference(), auth.amount())
         .compose(ok -> {
@@ -79,8 +123,8 @@ final class TwoPhasePayment {
       return Future.failedFuture(failure);
     }
     return processor.voidAuthorization(auth.reference(), auth.amount())
-        .compose(ok -> journal.advance(auth.attemptId(), JournalState.VOIDED, "", "signup not written",
-            JournalState.AUTHORIZED))
+        .compose(ok -> journal.advance(auth.attemptId(), JournalState.VOIDED, auth.reference(), "signup not written",
+            JournalState.NEW))
         .onFailure(voidFailure -> LOG.warn("payment attempt {}: void failed ({}); the sweeper will retry it",
             auth.attemptId(), voidFailure.toString()))
         .transform(ignored -> Future.failedFuture(failure));
@@ -88,11 +132,8 @@ final class TwoPhasePayment {
 
   private Future<Authorization> recorded(SignupPlan plan, long attempt, BigDecimal amount, PaymentResult result) {
     return switch (result.outcome()) {
-      case APPROVED -> journal.authorized(attempt, result.reference())
-          .map(ignored -> {
-            CrashPoints.reached(CrashPoints.AFTER_JOURNAL_AUTHORIZED);
-            return new Authorization(attempt, result.reference(), amount);
-          });
+      // Recorded by the customer's own statement (SignupStore), not here.
+      case APPROVED -> Future.succeededFuture(new Authorization(attempt, result.reference(), amount));
       case DECLINED -> {
         LOG.info("signup declined agentnum={} attempt={}: {}", plan.agentnum(), attempt, result.message());
         yield released(attempt, amount, result)

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import net.fsgateway.billing.authorizenet.AuthorizeNetSimulator;
 import net.fsgateway.config.ConfigLoader;
 import net.fsgateway.config.GatewayConfig;
+import net.fsgateway.ops.ProcessCounters;
 import net.fsgateway.support.TestGateway;
 
 /**
@@ -57,8 +58,19 @@ final class PaymentsHarness implements AutoCloseable {
     return ConfigLoader.load(Path.of("does-not-exist.json"), env(endpoint));
   }
 
+  /** new_customer, and then the capture it started after its answer, so the journal and ledger are settled. */
   Map<String, Object> call(Map<String, Object> struct) throws Exception {
-    return gateway.call("new_customer", struct);
+    Map<String, Object> answer = gateway.call("new_customer", struct);
+    awaitCaptures();
+    return answer;
+  }
+
+  /** Until no capture of this JVM's gateways is still with the processor (each has its processor timeout). */
+  static void awaitCaptures() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (ProcessCounters.capturesPending() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
   }
 
   /** The reseller's newest journal row as {attempt_id, state, reference, amount}. */

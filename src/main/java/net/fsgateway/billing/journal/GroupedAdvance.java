@@ -14,7 +14,7 @@ import java.util.List;
  * load, signups share the round trip instead of each paying one. Safe from any thread.
  */
 final class GroupedAdvance {
-  private record Pending(long attemptId, String reference, Promise<Void> done) {
+  private record Pending(long attemptId, Promise<Void> done) {
   }
 
   private final SqlClient client;
@@ -22,20 +22,17 @@ final class GroupedAdvance {
   private List<Pending> waiting = new ArrayList<>();
   private boolean inFlight;
 
-  private final boolean withReferences;
-
-  /** {@code sql} takes $1 bigint[] attempt ids and, {@code withReferences}, $2 text[] references in that order. */
-  GroupedAdvance(SqlClient client, String sql, boolean withReferences) {
+  /** {@code sql} takes $1, a bigint[] of attempt ids. */
+  GroupedAdvance(SqlClient client, String sql) {
     this.client = client;
     this.sql = sql;
-    this.withReferences = withReferences;
   }
 
-  Future<Void> record(long attemptId, String reference) {
+  Future<Void> record(long attemptId) {
     Promise<Void> done = Promise.promise();
     List<Pending> batch;
     synchronized (this) {
-      waiting.add(new Pending(attemptId, reference, done));
+      waiting.add(new Pending(attemptId, done));
       if (inFlight) {
         return done.future();
       }
@@ -55,15 +52,10 @@ final class GroupedAdvance {
 
   private void write(List<Pending> batch) {
     Long[] ids = new Long[batch.size()];
-    String[] references = new String[batch.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = batch.get(i).attemptId();
-      references[i] = batch.get(i).reference();
     }
-    Tuple args = Tuple.tuple().addValue(ids); // not Tuple.of(ids, ...): its varargs would spread the array
-    if (withReferences) {
-      args.addValue(references);
-    }
+    Tuple args = Tuple.tuple().addValue(ids); // not Tuple.of(ids): its varargs would spread the array
     client.preparedQuery(sql).execute(args).onComplete(result -> {
       List<Pending> next = null;
       synchronized (this) {

@@ -13,10 +13,6 @@ final class JournalQueries {
       + " reference = CASE WHEN $3::text = '' THEN reference ELSE $3::text END, detail = $4, updated_at = now()"
       + " WHERE attempt_id = $1 AND state = ANY($5::text[])";
 
-  /** new → authorized for a group of attempts ($1 ids, $2 the processor's references). */
-  static final String AUTHORIZED = "UPDATE payment_journal j SET state = 'authorized', reference = u.reference,"
-      + " updated_at = now() FROM unnest($1::bigint[], $2::text[]) AS u(attempt_id, reference)"
-      + " WHERE j.attempt_id = u.attempt_id AND j.state = 'new'";
   /** authorized → captured for a group of attempts ($1 ids). */
   static final String CAPTURED = "UPDATE payment_journal SET state = 'captured', updated_at = now()"
       + " WHERE attempt_id = ANY($1::bigint[]) AND state = 'authorized'";

@@ -8,39 +8,31 @@ import java.util.Arrays;
 
 /**
  * The durable record of every payment attempt: one row written before the processor is called, advanced after
- * each step. Each step is one PostgreSQL round trip outside the signup's own statements; the two steps of every
- * approved signup (authorized, captured) are group-committed, so under load signups share them.
+ * each step. The attempt is one PostgreSQL round trip with a synchronous commit; 'authorized' is written by the
+ * signup's own statement (it commits with the customer); 'captured', after the answer, is group-committed, so
+ * under load signups share it.
  */
 public final class PaymentJournal {
   private final SqlClient client;
   private final String processor;
-  private final GroupedAdvance authorized;
   private final GroupedAdvance captured;
 
   /**
    * {@code client} writes the attempt and the sweeper's steps; {@code asyncCommit} (synchronous_commit off) the
-   * group-committed steps. Safe because: 'authorized' is always followed by the signup's own synchronous commit,
-   * which flushes it (the WAL is flushed in order), or, if the signup fails, by a void; lost in a PostgreSQL crash
-   * before either, the attempt reads 'new' and the sweeper finds the authorization by its invoice number. A lost
-   * 'captured' leaves 'authorized' with a committed customer: the sweeper captures again, which the processor
-   * answers as already captured. The attempt itself ('new') is written with a synchronous commit, before the
-   * processor is called.
+   * group-committed 'captured'. Safe because a lost 'captured' (a PostgreSQL crash before the next WAL flush)
+   * leaves 'authorized' with a committed customer: the sweeper captures again, which the processor answers as
+   * already captured. The attempt itself ('new') is written with a synchronous commit, before the processor is
+   * called, so an authorization can always be found and voided.
    */
   public PaymentJournal(SqlClient client, SqlClient asyncCommit, String processor) {
     this.client = client;
     this.processor = processor;
-    this.authorized = new GroupedAdvance(asyncCommit, JournalQueries.AUTHORIZED, true);
-    this.captured = new GroupedAdvance(asyncCommit, JournalQueries.CAPTURED, false);
-  }
-
-  /** new → authorized with the processor's reference; written together with other signups' (group commit). */
-  public Future<Void> authorized(long attemptId, String reference) {
-    return authorized.record(attemptId, reference);
+    this.captured = new GroupedAdvance(asyncCommit, JournalQueries.CAPTURED);
   }
 
   /** authorized → captured; written together with other signups' (group commit). */
   public Future<Void> captured(long attemptId) {
-    return captured.record(attemptId, "");
+    return captured.record(attemptId);
   }
 
   /** A new attempt; its id is also the order's invoice number at the processor. */
