@@ -19,6 +19,18 @@ public final class CardVault {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One Cipher per thread, initialised afresh (a new nonce) for every value: {@code Cipher.getInstance} looks the
+   * provider up on every call, which was most of a signup's encryption cost. Threads are the event loops and
+   * workers: a few, for the life of the process.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM unavailable", e);
+    }
+  });
 
   private final SecretKey key;
 
@@ -30,7 +42,7 @@ public final class CardVault {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(payinfo.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
@@ -44,7 +56,7 @@ public final class CardVault {
       throw new IllegalArgumentException("not a vault value");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
       byte[] clear = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
       return new String(clear, StandardCharsets.UTF_8);

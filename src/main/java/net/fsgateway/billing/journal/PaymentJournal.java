@@ -1,21 +1,28 @@
 package net.fsgateway.billing.journal;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The durable record of every payment attempt: one row written before the processor is called, advanced after
- * each step. The attempt is one PostgreSQL round trip with a synchronous commit; 'authorized' is written by the
- * signup's own statement (it commits with the customer); 'captured', after the answer, is group-committed, so
- * under load signups share it.
+ * each step. The attempt is a synchronous commit before the processor is called; 'authorized' is written by the
+ * signup's own statement (it commits with the customer); 'captured' comes after the answer. The attempt and
+ * 'captured' are group-committed ({@link GroupCommit}): under load, signups share their round trips.
  */
 public final class PaymentJournal {
+  private record Attempt(long agentnum, String payby, BigDecimal amount) {
+  }
+
   private final SqlClient client;
-  private final String processor;
-  private final GroupedAdvance captured;
+  private final GroupCommit<Attempt, Long> attempts;
+  private final GroupCommit<Long, Void> captured;
 
   /**
    * {@code client} writes the attempt and the sweeper's steps; {@code asyncCommit} (synchronous_commit off) the
@@ -26,19 +33,44 @@ public final class PaymentJournal {
    */
   public PaymentJournal(SqlClient client, SqlClient asyncCommit, String processor) {
     this.client = client;
-    this.processor = processor;
-    this.captured = new GroupedAdvance(asyncCommit, JournalQueries.CAPTURED);
+    this.attempts = new GroupCommit<>(batch -> begin(client, processor, batch));
+    this.captured = new GroupCommit<>(ids -> asyncCommit.preparedQuery(JournalQueries.CAPTURED)
+        // not Tuple.of(array): its varargs would spread the array
+        .execute(Tuple.tuple().addValue(ids.toArray(new Long[0])))
+        .map(rows -> Collections.nCopies(ids.size(), (Void) null)));
   }
 
   /** authorized → captured; written together with other signups' (group commit). */
   public Future<Void> captured(long attemptId) {
-    return captured.record(attemptId);
+    return captured.write(attemptId);
   }
 
-  /** A new attempt; its id is also the order's invoice number at the processor. */
+  /**
+   * A new attempt, durable (a synchronous commit) when the future completes; written together with other
+   * signups' (group commit). Its id is also the order's invoice number at the processor.
+   */
   public Future<Long> begin(long agentnum, String payby, BigDecimal amount) {
-    return client.preparedQuery(JournalQueries.BEGIN).execute(Tuple.of(agentnum, processor, payby, amount))
-        .map(rows -> rows.iterator().next().getLong(0));
+    return attempts.write(new Attempt(agentnum, payby, amount));
+  }
+
+  private static Future<List<Long>> begin(SqlClient client, String processor, List<Attempt> batch) {
+    Long[] agents = new Long[batch.size()];
+    String[] paybys = new String[batch.size()];
+    String[] amounts = new String[batch.size()];
+    for (int i = 0; i < agents.length; i++) {
+      agents[i] = batch.get(i).agentnum();
+      paybys[i] = batch.get(i).payby();
+      amounts[i] = batch.get(i).amount().toPlainString();
+    }
+    return client.preparedQuery(JournalQueries.BEGIN)
+        .execute(Tuple.tuple().addValue(agents).addValue(paybys).addValue(amounts).addValue(processor))
+        .map(rows -> {
+          List<Long> ids = new ArrayList<>(batch.size());
+          for (Row row : rows) {
+            ids.add(row.getLong(0));
+          }
+          return ids;
+        });
   }
 
   /** Moves the attempt to {@code to} if it is in one of {@code from}; true if it moved. */

@@ -37,6 +37,30 @@ class PaymentJournalTest {
   }
 
   @Test
+  void manyConcurrentAttemptsEachGetTheirOwnRow() throws Exception {
+    // All at once from one event loop: they go in a few statements, and each caller gets back its own row's id.
+    Promise<List<Future<Long>>> fired = Promise.promise();
+    vertx.runOnContext(ignored -> {
+      List<Future<Long>> all = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        all.add(journal.begin(1000 + i, i % 2 == 0 ? "CARD" : "CHEK", new BigDecimal(i + ".25")));
+      }
+      fired.complete(all);
+    });
+    List<Future<Long>> begun = fired.future().await(10, TimeUnit.SECONDS);
+    Future.all(begun).await(10, TimeUnit.SECONDS);
+    for (int i = 0; i < begun.size(); i++) {
+      Row row = pool.preparedQuery("SELECT agentnum, payby, amount, state FROM payment_journal WHERE attempt_id = $1")
+          .execute(Tuple.of(begun.get(i).result())).await(10, TimeUnit.SECONDS).iterator().next();
+      assertThat(row.getLong(0)).as("attempt %d", i).isEqualTo(1000L + i);
+      assertThat(row.getString(1)).isEqualTo(i % 2 == 0 ? "CARD" : "CHEK");
+      assertThat(row.getBigDecimal(2)).isEqualByComparingTo(i + ".25");
+      assertThat(row.getString(3)).isEqualTo("new");
+    }
+    assertThat(begun.stream().map(Future::result).distinct()).hasSize(50);
+  }
+
+  @Test
   void manyConcurrentCapturesEachMoveTheirOwnAttempt() throws Exception {
     List<Long> attempts = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
