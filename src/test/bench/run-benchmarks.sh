@@ -48,6 +48,9 @@ has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 # --- build, database, gateway start-up to ready, floor server -----------------------------------------------------
 build_jar
+# The database floor for signups: pgbench replaying the gateway's own statements (generated, so never out of step).
+SIGNUP_SQL="$OUT/signup.sql"
+java -jar "$JAR" bench signup-sql >"$SIGNUP_SQL" || { log "cannot generate $SIGNUP_SQL"; exit 2; }
 ulimit -n 8192 2>/dev/null || true
 create_db
 if curl -s -o /dev/null "http://127.0.0.1:$GW_PORT/" || curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/"; then
@@ -121,7 +124,7 @@ pgbench_run() {
   local logf=$1 c=$2 s=$3 j
   j=$(( c < $(nproc) ? c : $(nproc) ))
   local tps failed rc
-  (cd "$ROOT" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$c" -j "$j" -T "$s" -f src/test/bench/signup.sql \
+  (cd "$ROOT" && PGOPTIONS="-c plan_cache_mode=force_generic_plan" pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$c" -j "$j" -T "$s" -f "$SIGNUP_SQL" \
     -D agentnum="$AGENTNUM" -D pkgpart="$PKGPART" -D domsvc="$DOMSVC" "$DB") >"$logf" 2>&1
   rc=$?
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$logf" | head -1)
@@ -235,7 +238,7 @@ ratio_table() {
   echo "- PostgreSQL CPU counts the backends of the gateway's connections to $DB (not the WAL writer or checkpointer)."
   echo "- Floors: HTTP + its SQL = \`bench floor-http --queries\` running the method's statements from the gateway's"
   echo "  ProvisioningQueries on a pipelined client before a canned answer (no XML parsed or built, no session);"
-  echo "  HTTP canned = the same server answering without a query; pgbench = src/test/bench/signup.sql."
+  echo "  HTTP canned = the same server answering without a query; pgbench = the signup statements (bench signup-sql)."
 }
 if has_part ratios && [ -n "$READY_MS" ]; then
   choose_driver
@@ -293,9 +296,10 @@ stop_floor
 
 for c in $CONCURRENCIES; do
   key="floor-pg-c$c"; j=$(( c < $(nproc) ? c : $(nproc) ))
-  CMD[$key]="pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j $j -T $SECONDS_PER_RUN -f src/test/bench/signup.sql -D agentnum=$AGENTNUM -D pkgpart=$PKGPART -D domsvc=$DOMSVC $DB"
+  CMD[$key]="pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j $j -T $SECONDS_PER_RUN -f $SIGNUP_SQL -D agentnum=$AGENTNUM -D pkgpart=$PKGPART -D domsvc=$DOMSVC $DB"
   log "$key: ${CMD[$key]}"
-  (cd "$ROOT" && ${CMD[$key]}) >"$OUT/$key.log" 2>&1 || { FAILED=1; log "$key failed: $(tail -2 "$OUT/$key.log")"; }
+  # The gateway's signup pool runs generic plans (PgPools.genericPlans): so does the replay.
+  (cd "$ROOT" && PGOPTIONS="-c plan_cache_mode=force_generic_plan" ${CMD[$key]}) >"$OUT/$key.log" 2>&1 || { FAILED=1; log "$key failed: $(tail -2 "$OUT/$key.log")"; }
   RPS[$key]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/$key.log" | head -1); RPS[$key]=${RPS[$key]:-n/a}
   P50[$key]="avg $(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' "$OUT/$key.log")"
   P99[$key]="-"

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * provoke) or nothing was measured, 2 when the set-up (login, signup_info) or the options fail.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {FloorHttpCommand.class, ProfileSummaryCommand.class, SizingCommand.class},
+    subcommands = {FloorHttpCommand.class, ProfileSummaryCommand.class, SizingCommand.class,
+        SignupReplayCommand.class},
     description = "Load-test a gateway on this machine (127.0.0.1/localhost only).")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080/RPC2", description = "Default ${DEFAULT-VALUE}.")

@@ -6,7 +6,7 @@ package net.fsgateway.billing;
  * PostgreSQL, so the writes need no BEGIN/COMMIT of their own; PREPAY and a registration code add their
  * redemption in a transaction).
  */
-final class BillingQueries {
+public final class BillingQueries {
   /** Whether country/state/county are a location the gateway knows (cust_main_county), as Freeside checks. */
   private static String locationKnown(String country, String state, String county) {
     return "(EXISTS (SELECT 1 FROM cust_main_county z WHERE z.country = " + country + " AND z.state = '')"
@@ -23,7 +23,7 @@ final class BillingQueries {
    * source $14 is visible to the agent; whether referring customer $15 is the agent's. Found by key whatever the
    * parameters, so the generic plan the signup pool runs (PgPools.genericPlans) is index scans only.
    */
-  static final String SIGNUP_PLAN = "SELECT a.agent, p.pkgpart, p.setup_fee, p.recur_fee, p.freq, p.default_domsvc,"
+  public static final String SIGNUP_PLAN = "SELECT a.agent, p.pkgpart, p.setup_fee, p.recur_fee, p.freq, p.default_domsvc,"
       + " p.paybys, EXISTS (SELECT 1 FROM agent_pkg ap WHERE ap.agentnum = $1 AND ap.pkgpart = p.pkgpart) AS sold,"
       + " (p.promo_code IS NOT NULL AND $6::text <> '' AND lower(p.promo_code) = lower($6::text)) AS promo_ok,"
       + " rc.codenum AS reg_codenum,"
@@ -55,7 +55,7 @@ final class BillingQueries {
    * the journal says authorized exactly when the customer carrying the reference committed. Should the attempt
    * no longer be 'new' (the sweeper voided it while this signup was slow), nothing is written: no row comes back.
    */
-  static final String INSERT_SIGNUP = "WITH ln AS (SELECT nextval('cust_location_locationnum_seq') AS bill,"
+  public static final String INSERT_SIGNUP = "WITH ln AS (SELECT nextval('cust_location_locationnum_seq') AS bill,"
       + " CASE WHEN $42::boolean THEN nextval('cust_location_locationnum_seq') END AS ship),"
       + " j AS (UPDATE payment_journal SET state = 'authorized', reference = $27, updated_at = now()"
       + " WHERE attempt_id = $51::bigint AND state = 'new' RETURNING attempt_id),"

@@ -1,12 +1,12 @@
 package net.fsgateway.billing.journal;
 
 /** The payment journal's SQL (V4__payment_journal.sql). */
-final class JournalQueries {
+public final class JournalQueries {
   /**
    * New attempts of processor $4 for a group of signups ($1 agents, $2 paybys, $3 amounts as text), their ids
    * answered in the order given: drawn in a CTE with their positions, so the order does not rest on RETURNING's.
    */
-  static final String BEGIN = "WITH input AS (SELECT nextval('payment_journal_attempt_id_seq') AS attempt_id,"
+  public static final String BEGIN = "WITH input AS (SELECT nextval('payment_journal_attempt_id_seq') AS attempt_id,"
       + " u.ord, u.agentnum, u.payby, u.amount::numeric AS amount"
       + " FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS u(agentnum, payby, amount, ord)),"
       + " ins AS (INSERT INTO payment_journal (attempt_id, agentnum, processor, payby, amount)"
