@@ -104,7 +104,9 @@ final class TwoPhasePayment {
   /** Capture, then record it. A failure leaves the attempt ('authorized') to the sweeper. */
   private Future<Void> capture(Authorization auth) {
     CrashPoints.reached(CrashPoints.AFTER_COMMIT);
-    return processor.capture(auth.reference(), auth.amount())
+    // From a completed future, so a processor that throws instead of failing still ends here as a failure.
+    return Future.<Void>succeededFuture()
+        .compose(ignored -> processor.capture(auth.reference(), auth.amount()))
         .compose(ok -> {
           CrashPoints.reached(CrashPoints.AFTER_CAPTURE);
           return journal.captured(auth.attemptId());
