@@ -34,7 +34,9 @@ import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
  */
 public final class GatewayProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final Pattern MANAGEMENT = Pattern.compile("management: health and metrics on http://[^:]+:(\\d+)/");
+  /** The management listener's line, also as {@code log.format=json} writes it ({@code http:\/\/}). */
+  private static final Pattern MANAGEMENT =
+      Pattern.compile("management: health and metrics on http:(?:\\\\?/){2}[^:]+:(\\d+)");
 
   private final Process process;
   private final int port;
@@ -61,10 +63,10 @@ public final class GatewayProcess implements AutoCloseable {
     try {
       while (readiness() != 200) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
-          String why = process.isAlive() ? "not ready in " + timeout.toSeconds() + " s" : "exited with "
-              + process.exitValue();
+          String why = (process.isAlive() ? "not ready in " + timeout.toSeconds() + " s" : "exited with "
+              + process.exitValue()) + ":\n" + lastLines(40);
           close();
-          throw new IllegalStateException("gateway " + why + ":\n" + lastLines(40));
+          throw new IllegalStateException("gateway " + why);
         }
         Thread.sleep(50);
       }
