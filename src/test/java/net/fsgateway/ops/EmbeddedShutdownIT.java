@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The developer's gateway ({@code serve} with nothing configured: embedded PostgreSQL and Redis) stopped as a
  * terminal (Ctrl-C: SIGINT) or systemd (SIGTERM) stops it, by a signal to its whole process group. The embedded
- * backends must not get it: the gateway still serves a call that needs both during its drain delay, exits 0 with
- * no WARN or ERROR line, and only then are the embedded PostgreSQL and Redis gone, stopped by the gateway.
+ * backends must not get it: the gateway still serves a call that needs both during its drain delay, stops with
+ * no WARN or ERROR line, exits 0, and only then are the embedded PostgreSQL and Redis gone, stopped by the gateway.
  */
 @Timeout(180)
 class EmbeddedShutdownIT {
@@ -53,8 +53,10 @@ class EmbeddedShutdownIT {
       String log = gateway.output();
       assertThat(exit).as("exit status; log:\n" + log).isZero();
       assertThat(log).contains("SIG" + signal + ": draining", "stopped in");
-      assertThat(log.lines().filter(line -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
-          .as("WARN and ERROR lines; log:\n" + log).isEmpty();
+      // From the signal on: a start-up on a machine busy enough to time out the first payment sweep is not this test's.
+      String shutdown = log.substring(log.indexOf("SIG" + signal + ": draining"));
+      assertThat(shutdown.lines().filter(line -> line.matches(".*\\b(WARN|ERROR)\\b.*")))
+          .as("WARN and ERROR lines while stopping; log:\n" + log).isEmpty();
       // PostgreSQL was stopped cleanly (it removes its PID file last) before the gateway exited; the processes
       // themselves are gone once reaped, which the init process does a moment later.
       assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL's PID file").doesNotExist();
