@@ -243,10 +243,17 @@ public final class GatewayProcess implements AutoCloseable {
     private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
     private final List<String> properties = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
+    private String classpath = System.getProperty("java.class.path");
     private boolean embedded;
     private boolean ownProcessGroup;
 
     private Builder() {
+    }
+
+    /** The class path it runs on; by default the test JVM's. */
+    public Builder classpath(String classpath) {
+      this.classpath = classpath;
+      return this;
     }
 
     /** The XML-RPC port; by default any free one. */
@@ -273,7 +280,10 @@ public final class GatewayProcess implements AutoCloseable {
       return this;
     }
 
-    /** No PostgreSQL or Redis configured: the gateway starts its embedded ones (in its directory). */
+    /**
+     * No PostgreSQL or Redis configured: the gateway starts its embedded ones (in its directory), or, on a class path
+     * without them (the slim jar's), stops saying what to set.
+     */
     public Builder embedded() {
       this.embedded = true;
       return this;
@@ -297,7 +307,7 @@ public final class GatewayProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(properties);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "net.fsgateway.GatewayMain", "serve"));
+        command.addAll(List.of("-cp", classpath, "net.fsgateway.GatewayMain", "serve"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(dir.resolve("gateway.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GW_"));
