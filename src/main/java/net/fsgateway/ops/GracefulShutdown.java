@@ -17,7 +17,9 @@ import sun.misc.Signal;
  *
  * <p>A signal handler rather than only a shutdown hook: hooks run all at once (the embedded PostgreSQL's own hook
  * would stop it under the calls still draining) and the JVM's exit status after SIGTERM would be 143, not 0. The
- * shutdown hook stays for exits that are not a signal (System.exit), and only closes what is open.
+ * shutdown hook stays for exits that are not a signal (System.exit), and only closes what is open. The embedded
+ * backends run in sessions of their own (PostgreSQL through {@code pg_ctl}, Redis daemonized), so a signal to the
+ * whole process group (Ctrl-C, systemd) reaches only the gateway, which stops them last.
  */
 public final class GracefulShutdown {
   private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
@@ -51,6 +53,9 @@ public final class GracefulShutdown {
       LOG.info("{}: draining", signal);
       System.exit(stop(true));
     }, "fsgw-shutdown");
+    // The signal handler's thread is a daemon and so would this one be: once Vert.x's threads have ended, the JVM
+    // would exit (status 0) under it, before the embedded backends are stopped and "stopped in" is logged.
+    drain.setDaemon(false);
     drain.start();
   }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.fsgateway.billing.authorizenet.SimulatedTransaction;
 import net.fsgateway.billing.authorizenet.SimulatorFault;
+import net.fsgateway.support.GatewayProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,15 +50,13 @@ class JournalCrashIT {
   void aCrashAtEveryStepIsSettledByTheSweeper(String step, boolean customer, String charge, boolean answered)
       throws Exception {
     String username = AuthorizeNetSignupIT.name();
-    try (ChildGateway child = ChildGateway.start(h.simulator.endpoint(), step)) {
+    try (GatewayProcess child = start(step)) {
       if (answered) {
-        assertThat((Map<String, Object>) child.client().execute("FS.SelfService.XMLRPC.new_customer",
-            new Object[] {h.data.card(username)})).containsEntry("error", "");
+        assertThat(child.call("new_customer", h.data.card(username))).containsEntry("error", "");
       } else {
-        assertThatThrownBy(() -> child.client().execute("FS.SelfService.XMLRPC.new_customer",
-            new Object[] {h.data.card(username)})).as("the gateway died mid-call");
+        assertThatThrownBy(() -> child.call("new_customer", h.data.card(username))).as("the gateway died mid-call");
       }
-      assertThat(child.exitCode()).isEqualTo(137);
+      assertThat(child.awaitExit(Duration.ofSeconds(30))).isEqualTo(137);
     }
     Sweeps.run(h.simulator.endpoint());
 
@@ -77,11 +77,11 @@ class JournalCrashIT {
   void killNineWhileTheCaptureIsInFlightAfterTheAnswerIsSettledByTheSweeper() throws Exception {
     String username = AuthorizeNetSignupIT.name();
     h.simulator.inject(SimulatorFault.SLOW, "priorAuthCaptureTransaction", 1, 3000);
-    try (ChildGateway child = ChildGateway.start(h.simulator.endpoint(), "")) {
+    try (GatewayProcess child = start("")) {
       int capturesBefore = h.simulator.requestCount("priorAuthCaptureTransaction");
       CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> {
         try {
-          return child.client().execute("FS.SelfService.XMLRPC.new_customer", new Object[] {h.data.card(username)});
+          return child.call("new_customer", h.data.card(username));
         } catch (Exception e) {
           return e;
         }
@@ -101,14 +101,37 @@ class JournalCrashIT {
   }
 
   @Test
+  void aStoppingGatewayLetsTheCaptureItStartedAfterTheAnswerEndFirst() throws Exception {
+    String username = AuthorizeNetSignupIT.name();
+    h.simulator.inject(SimulatorFault.SLOW, "priorAuthCaptureTransaction", 1, 2000);
+    // No drain delay: the pools would close at once under the capture if the gateway did not wait for it.
+    try (GatewayProcess child = GatewayProcess.builder().jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
+        .env(PaymentsHarness.env(h.simulator.endpoint()))
+        .env(Map.of("GW_BILLING_PROCESSOR_TIMEOUT_MS", "10000", "GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "0"))
+        .start().awaitReady(Duration.ofSeconds(60))) {
+      int capturesBefore = h.simulator.requestCount("priorAuthCaptureTransaction");
+      assertThat(child.call("new_customer", h.data.card(username))).containsEntry("error", "");
+      awaitRequest("priorAuthCaptureTransaction", capturesBefore + 1);
+      child.terminate();
+      assertThat(child.awaitExit(Duration.ofSeconds(30))).isZero();
+      assertThat(child.output()).doesNotContain("still running at shutdown");
+    }
+    // No sweep: the gateway itself captured and recorded it before it closed its pools.
+    Map<String, String> attempt = h.lastAttempt();
+    assertThat(attempt.get("state")).isEqualTo("captured");
+    assertThat(h.simulator.transaction(attempt.get("reference")).state()).isEqualTo(SimulatedTransaction.CAPTURED);
+    assertMoneyMatchesCustomers();
+  }
+
+  @Test
   void killNineWhileTheAuthorizationIsInFlightLeavesNoCustomerAndNoCapture() throws Exception {
     String username = AuthorizeNetSignupIT.name();
     h.simulator.inject(SimulatorFault.SLOW, "authOnlyTransaction", 1, 3000);
-    try (ChildGateway child = ChildGateway.start(h.simulator.endpoint(), "")) {
+    try (GatewayProcess child = start("")) {
       int before = h.simulator.requestCount("authOnlyTransaction");
       CompletableFuture.runAsync(() -> {
         try {
-          child.client().execute("FS.SelfService.XMLRPC.new_customer", new Object[] {h.data.card(username)});
+          child.call("new_customer", h.data.card(username));
         } catch (Exception expected) {
           // the gateway is killed under it
         }
@@ -124,6 +147,19 @@ class JournalCrashIT {
         .isEqualTo("voided");
     assertThat(h.simulator.transaction(attempt.get("reference")).state()).isEqualTo(SimulatedTransaction.VOIDED);
     assertMoneyMatchesCustomers();
+  }
+
+  /**
+   * A gateway process paying through the simulator, so that it can be killed for real; {@code crashAt} (a
+   * CrashPoints step, or '') makes it halt by itself at that step boundary.
+   */
+  private static GatewayProcess start(String crashAt) {
+    GatewayProcess.Builder gateway = GatewayProcess.builder().jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
+        .env(PaymentsHarness.env(h.simulator.endpoint())).env(Map.of("GW_BILLING_PROCESSOR_TIMEOUT_MS", "10000"));
+    if (!crashAt.isEmpty()) {
+      gateway.property("fsgw.crashAt", crashAt);
+    }
+    return gateway.start().awaitReady(Duration.ofSeconds(60));
   }
 
   /** Every captured charge has a customer's payment row, and every customer's payment row a captured charge. */

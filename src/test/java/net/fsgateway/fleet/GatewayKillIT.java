@@ -2,6 +2,7 @@ package net.fsgateway.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.fsgateway.support.GatewayProcess;
 import net.fsgateway.support.TestData;
 import net.fsgateway.support.TestReseller;
 import org.junit.jupiter.api.Tag;
@@ -35,13 +37,14 @@ class GatewayKillIT {
 
   @Test
   void theOtherTwoServeOnWhenOneIsKilled() throws Exception {
-    List<ChildGateway> children = new ArrayList<>();
+    List<GatewayProcess> children = new ArrayList<>();
     try {
-      List<CompletableFuture<ChildGateway>> starting = new ArrayList<>();
+      List<CompletableFuture<GatewayProcess>> starting = new ArrayList<>();
       for (int port : PORTS) {
-        starting.add(CompletableFuture.supplyAsync(() -> ChildGateway.start(port, Map.of())));
+        starting.add(CompletableFuture.supplyAsync(() -> GatewayProcess.builder().port(port).start()
+            .awaitReady(Duration.ofSeconds(90))));
       }
-      for (CompletableFuture<ChildGateway> child : starting) {
+      for (CompletableFuture<GatewayProcess> child : starting) {
         children.add(child.get(120, TimeUnit.SECONDS));
       }
       TestReseller reseller = TestReseller.create();
@@ -54,7 +57,7 @@ class GatewayKillIT {
       ExecutorService clients = Executors.newFixedThreadPool(9);
       for (int i = 0; i < 9; i++) {
         int gateway = i % 3;
-        ChildGateway target = children.get(gateway);
+        GatewayProcess target = children.get(gateway);
         clients.submit(() -> {
           for (int n = 0; running.get(); n++) {
             String method = n % 3 == 0 ? "new_customer" : "check_username";
@@ -77,7 +80,7 @@ class GatewayKillIT {
       }
       Thread.sleep(1000);
       long killedAt = System.nanoTime();
-      children.get(VICTIM).process().kill9();
+      children.get(VICTIM).kill9();
       Thread.sleep(3000);
       running.set(false);
       clients.shutdown();
@@ -104,7 +107,7 @@ class GatewayKillIT {
           + " killed gateway)%n", calls.size(), survivors.stream().filter(c -> c.endNanos > killedAt).count(),
           failed.size());
     } finally {
-      children.forEach(ChildGateway::close);
+      children.forEach(GatewayProcess::close);
     }
   }
 }

@@ -3,9 +3,6 @@ package net.fsgateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,15 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
-import net.fsgateway.config.PgConfig;
-import net.fsgateway.support.TestBackends;
+import net.fsgateway.support.GatewayProcess;
 import net.fsgateway.support.TestData;
 import net.fsgateway.support.TestReseller;
 import org.apache.xmlrpc.client.XmlRpcClient;
@@ -44,22 +41,21 @@ class ListingHeapIT {
 
   @Test
   void tenThousandCustomersListWithAFlatHeap() throws Exception {
-    PgConfig pg = TestBackends.pg();
     TestReseller reseller = TestReseller.create();
     TestData.update("INSERT INTO cust_main (agentnum, first, last, company, daytime, payby, paymask)"
         + " SELECT ?, 'First' || n, 'Last' || n, 'Company ' || n, '555-000-' || lpad(n::text, 4, '0'), 'CARD',"
         + " '411111xxxxxx1111' FROM generate_series(1, ?) n", reseller.agentnum(), CUSTOMERS);
-    int port = freePortInRange();
-    Path gcLog = Path.of("target", "listing-heap-gc.log");
+    Path gcLog = Path.of("target", "listing-heap-gc.log").toAbsolutePath();
     Files.deleteIfExists(gcLog);
-    Process child = startGateway(pg, port, gcLog);
-    try {
-      awaitPort(port, child);
+    try (GatewayProcess child = GatewayProcess.builder()
+        .jvmOptions(List.of("-Xmx" + HEAP_MB + "m", "-Xlog:gc:file=" + gcLog))
+        .env(Map.of("GW_DEPLOYMENT_EVENT_LOOPS", "1")).start().awaitReady(Duration.ofSeconds(90))) {
+      int port = child.port();
       String session = login(port, reseller);
       long before = maxAfterGc(gcLog);
       int listed = streamAndCount(port, session);
       assertThat(listed).isEqualTo(CUSTOMERS);
-      assertThat(child.isAlive()).as("the gateway survived the listing").isTrue();
+      assertThat(child.alive()).as("the gateway survived the listing").isTrue();
       long after = maxAfterGc(gcLog);
       // Held whole, the answer (15 MB of XML, 350,000 values as Java objects) would not fit in the capped heap.
       assertThat(after).as("live heap after GC, MiB").isLessThan(HEAP_MB / 2);
@@ -68,44 +64,7 @@ class ListingHeapIT {
           + " bytes (GC log " + gcLog + ")";
       System.out.println(figures);
       Files.writeString(Path.of("target", "listing-heap.txt"), figures + "\n");
-    } finally {
-      child.destroy();
-      if (!child.waitFor(20, TimeUnit.SECONDS)) {
-        child.destroyForcibly();
-      }
     }
-  }
-
-  private static Process startGateway(PgConfig pg, int port, Path gcLog) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + HEAP_MB + "m", "-Xlog:gc:file=" + gcLog,
-        "-cp", System.getProperty("java.class.path"), "net.fsgateway.GatewayMain", "serve");
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("GW_"));
-    env.putAll(Map.of("GW_PG_HOST", pg.host(), "GW_PG_PORT", String.valueOf(pg.port()),
-        "GW_PG_DATABASE", pg.database(), "GW_PG_USER", pg.user(), "GW_PG_PASSWORD", pg.password(),
-        "GW_REDIS_URL", TestBackends.redis().url(), "GW_BILLING_CARD_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-        "GW_HTTP_HOST", "127.0.0.1", "GW_HTTP_PORT", String.valueOf(port)));
-    env.put("GW_HTTP_INSTANCES", "1");
-    env.put("GW_DEPLOYMENT_EVENT_LOOPS", "1");
-    env.put("GW_MANAGEMENT_HOST", "127.0.0.1");
-    env.put("GW_MANAGEMENT_PORT", "0");
-    builder.redirectErrorStream(true).redirectOutput(Path.of("target", "listing-heap-child.log").toFile());
-    return builder.start();
-  }
-
-  private static void awaitPort(int port, Process child) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      assertThat(child.isAlive()).as("child gateway running (see target/listing-heap-child.log)").isTrue();
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (java.io.IOException notYet) {
-        Thread.sleep(200);
-      }
-    }
-    throw new IllegalStateException("child gateway did not listen on " + port);
   }
 
   private static String login(int port, TestReseller reseller) throws Exception {
@@ -173,17 +132,5 @@ class ListingHeapIT {
       }
     }
     return max;
-  }
-
-  private static int freePortInRange() {
-    for (int port = 21000 + (int) (ProcessHandle.current().pid() % 500); port < 22000; port++) {
-      try (ServerSocket socket = new ServerSocket()) {
-        socket.bind(new InetSocketAddress("127.0.0.1", port));
-        return port;
-      } catch (java.io.IOException taken) {
-        // next
-      }
-    }
-    throw new IllegalStateException("no free port in 21000-21999");
   }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.fsgateway.codec.XmlRpcRequestWriter;
 import net.fsgateway.codec.XmlRpcResponseDecoder;
+import net.fsgateway.support.GatewayProcess;
 import net.fsgateway.support.TestData;
 import net.fsgateway.support.TestReseller;
 import net.fsgateway.xmlrpc.MethodCall;
@@ -66,10 +67,10 @@ class GracefulShutdownIT {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    try (ChildGateway child = ChildGateway.start(Map.of(
+    try (GatewayProcess child = GatewayProcess.builder().env(Map.of("GW_HTTP_INSTANCES", "2",
         "GW_SHUTDOWN_DRAIN_DELAY_SECONDS", Integer.toString(DRAIN_DELAY_SECONDS),
-        "GW_SHUTDOWN_GRACE_SECONDS", "20", "GW_DEPLOYMENT_SERVICES", services))) {
-      child.awaitReady(60_000);
+        "GW_SHUTDOWN_GRACE_SECONDS", "20", "GW_DEPLOYMENT_SERVICES", services)).start()) {
+      child.awaitReady(Duration.ofSeconds(60));
       String session = login(http, child, reseller);
       for (int i = 0; i < CLIENTS; i++) {
         int client = i;
@@ -88,14 +89,14 @@ class GracefulShutdownIT {
       Thread.sleep(500);
       List<SlowCall> slow = new ArrayList<>();
       for (int i = 0; i < SLOW_CLIENTS; i++) {
-        slow.add(SlowCall.begin(child.port, reseller, session, "slow" + i + "x" + System.nanoTime() % 100_000));
+        slow.add(SlowCall.begin(child.port(), reseller, session, "slow" + i + "x" + System.nanoTime() % 100_000));
       }
       awaitLine(child, "stopping:", 10_000);
       Thread.sleep(500);
       for (SlowCall call : slow) {
         call.finish();
       }
-      int exit = child.awaitExit(30);
+      int exit = child.awaitExit(Duration.ofSeconds(30));
       long exitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalAt);
       stop.set(true);
       pool.shutdown();
@@ -131,16 +132,16 @@ class GracefulShutdownIT {
   void atTheDeadlineItExitsNonZeroAndSaysHowManyCallsItCut() throws Exception {
     TestReseller reseller = TestReseller.create();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (ChildGateway child = ChildGateway.start(Map.of("GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "1",
-        "GW_SHUTDOWN_GRACE_SECONDS", "3", "GW_LOG_FORMAT", "json"))) {
-      child.awaitReady(60_000);
+    try (GatewayProcess child = GatewayProcess.builder().env(Map.of("GW_HTTP_INSTANCES", "2",
+        "GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "1", "GW_SHUTDOWN_GRACE_SECONDS", "3", "GW_LOG_FORMAT", "json")).start()) {
+      child.awaitReady(Duration.ofSeconds(60));
       String session = login(http, child, reseller);
       // Two calls whose bodies never finish arriving: in flight until the deadline.
-      SlowCall first = SlowCall.begin(child.port, reseller, session, "cut1");
-      SlowCall second = SlowCall.begin(child.port, reseller, session, "cut2");
+      SlowCall first = SlowCall.begin(child.port(), reseller, session, "cut1");
+      SlowCall second = SlowCall.begin(child.port(), reseller, session, "cut2");
       long signalAt = System.nanoTime();
       child.terminate();
-      int exit = child.awaitExit(30);
+      int exit = child.awaitExit(Duration.ofSeconds(30));
       long exitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalAt);
       assertThat(exit).isEqualTo(1);
       assertThat(exitMs).isBetween(3_000L, 10_000L);
@@ -157,7 +158,7 @@ class GracefulShutdownIT {
     }
   }
 
-  private void run(HttpClient http, ChildGateway child, TestReseller reseller, String session, int client) {
+  private void run(HttpClient http, GatewayProcess child, TestReseller reseller, String session, int client) {
     int n = 0;
     while (!stop.get() && inEndpoints.get()) {
       boolean signup = client % 4 == 0;
@@ -200,14 +201,14 @@ class GracefulShutdownIT {
         .put("_password", "s33kret!x");
   }
 
-  private static String login(HttpClient http, ChildGateway child, TestReseller reseller) throws Exception {
+  private static String login(HttpClient http, GatewayProcess child, TestReseller reseller) throws Exception {
     MethodResponse response = call(http, child, "agent_login",
         XStruct.builder().put("username", reseller.username()).put("password", reseller.password()).build());
     XStruct answer = (XStruct) ((MethodResponse.Success) response).value();
     return Scalars.text(answer.get("session_id")).orElseThrow();
   }
 
-  private static MethodResponse call(HttpClient http, ChildGateway child, String method, XStruct params)
+  private static MethodResponse call(HttpClient http, GatewayProcess child, String method, XStruct params)
       throws Exception {
     byte[] body = XmlRpcRequestWriter.write(new MethodCall("FS.SelfService.XMLRPC." + method, List.of(params)))
         .getBytes();
@@ -220,7 +221,7 @@ class GracefulShutdownIT {
     return XmlRpcResponseDecoder.decode(Buffer.buffer(response.body()));
   }
 
-  private static void awaitLine(ChildGateway child, String text, long timeoutMs) throws Exception {
+  private static void awaitLine(GatewayProcess child, String text, long timeoutMs) throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (!child.output().contains(text)) {
       assertThat(System.currentTimeMillis()).as("'" + text + "' in the log").isLessThan(deadline);
@@ -228,7 +229,7 @@ class GracefulShutdownIT {
     }
   }
 
-  private static int awaitNot200(ChildGateway child) throws InterruptedException {
+  private static int awaitNot200(GatewayProcess child) throws InterruptedException {
     List<Integer> seen = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       int status = child.readiness();

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.fsgateway.security.AgentPasswords;
-import net.fsgateway.support.ChildGateway;
+import net.fsgateway.support.GatewayProcess;
 import net.fsgateway.support.OwnPostgres;
-import net.fsgateway.support.TestBackends;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
 import org.junit.jupiter.api.Tag;
@@ -47,10 +47,10 @@ class RetryStormFaultIT {
     assumeTrue(Boolean.getBoolean("fsgw.storm.force") || load < 2.0 * cores, "machine too busy for the retry-storm"
         + " measurement (load average " + load + " on " + cores + " cores); -Dfsgw.storm.force=true runs it anyway");
     try (OwnPostgres pg = OwnPostgres.start();
-         ChildGateway child = ChildGateway.start(List.of("-Xms64m", "-Xmx256m"), Map.of(
+         GatewayProcess child = GatewayProcess.builder().jvmOptions(List.of("-Xms64m", "-Xmx256m")).env(Map.of(
              "GW_PG_HOST", "127.0.0.1", "GW_PG_PORT", Integer.toString(pg.port()), "GW_PG_DATABASE", "postgres",
-             "GW_REDIS_URL", TestBackends.redis().url(),
-             "GW_THROTTLE_MAX_FAILURES_PER_ADDRESS", "1000000"))) {
+             "GW_PG_USER", "postgres", "GW_PG_PASSWORD", "", "GW_HTTP_INSTANCES", "0",
+             "GW_THROTTLE_MAX_FAILURES_PER_ADDRESS", "1000000")).start().awaitReady(Duration.ofSeconds(60))) {
       pg.execute("INSERT INTO agent (agent, username, password_hash) VALUES ('Storm', 'storm', '"
           + AgentPasswords.hash(PASSWORD.toCharArray()) + "')");
       pg.execute("INSERT INTO svc_domain (domain, agentnum) VALUES ('storm.example', NULL)");
@@ -92,13 +92,13 @@ class RetryStormFaultIT {
         storm.stop();
       }
       long logLines = child.linesContaining("WARN") - logLinesBefore;
-      System.out.println("child gateway's last lines:\n" + child.lastLines());
+      System.out.println("child gateway's last lines:\n" + child.lastLines(40));
       System.out.printf("retry storm (%s, %d clients, %d s): peak RSS %d MiB, recovered in %d s, %d WARN lines%n%s%n",
           STALL, CLIENTS, STALL_SECONDS, peakMib, recoveredAfter, logLines, String.join("\n", rows));
       assertThat(peakMib).as("peak resident MiB\n" + String.join("\n", rows)).isLessThanOrEqualTo(RSS_LIMIT_MIB);
       assertThat(recoveredAfter).as("seconds to serve again\n" + String.join("\n", rows)).isBetween(1, 5);
       assertThat(stalledOk).as("calls served while stalled (a lock the test holds)").isZero();
-      assertThat(logLines).as("WARN lines during the storm\n" + child.lastLines()).isLessThan(100);
+      assertThat(logLines).as("WARN lines during the storm\n" + child.lastLines(40)).isLessThan(100);
     }
   }
 
@@ -125,7 +125,7 @@ class RetryStormFaultIT {
   }
 
   /** {@code seconds} one-second samples: outcomes and the child's resident size. */
-  private static List<RetryStorm.Second> sample(RetryStorm storm, ChildGateway child, List<String> rows, String phase,
+  private static List<RetryStorm.Second> sample(RetryStorm storm, GatewayProcess child, List<String> rows, String phase,
                                                 int seconds) throws InterruptedException {
     List<RetryStorm.Second> out = new ArrayList<>();
     for (int i = 0; i < seconds; i++) {

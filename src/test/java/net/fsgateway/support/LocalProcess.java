@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server process a fault test starts on a loopback port of its own (redis-server, a Sentinel, PgBouncer, a child
- * gateway), killed by its own PID only and always cleaned up: {@link #close} stops it, {@link #kill9} kills it
- * without warning. Output goes to a log file in its directory.
+ * A server process a fault test starts on a loopback port of its own (redis-server, a Sentinel, PgBouncer; a gateway
+ * is a {@link GatewayProcess}), killed by its own PID only and always cleaned up: {@link #close} stops it,
+ * {@link #kill9} kills it without warning. Output goes to a log file in its directory.
  */
 public final class LocalProcess implements AutoCloseable {
   private final String name;
@@ -76,18 +76,6 @@ public final class LocalProcess implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public long pid() {
-    return process.pid();
-  }
-
-  public boolean alive() {
-    return process.isAlive();
   }
 
   /** SIGKILL, as a crashed machine or an OOM kill: no goodbye to clients or peers. */
