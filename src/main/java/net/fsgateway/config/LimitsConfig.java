@@ -5,11 +5,11 @@ import static net.fsgateway.config.ConfigException.require;
 /**
  * Request limits, enforced while the body streams in, the per-call timeout of the event bus, and how many calls
  * this gateway has in flight at most before it sheds the next ones ({@code maxInFlight}), and each reseller's
- * share of them ({@code agent*}: see {@code AgentGate}).
+ * share of them ({@code agent*}, and {@code sharedInFlight} split between the active ones: see {@code AgentGate}).
  */
 public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers, int maxArrayItems,
                            int maxStringChars, int maxMulticallCalls, int callTimeoutMs, int maxInFlight,
-                           int agentMaxInFlight, int agentMaxQueued, int agentQueueWaitMs) {
+                           int agentMaxInFlight, int agentMaxQueued, int agentQueueWaitMs, int sharedInFlight) {
 
   public LimitsConfig {
     require(maxBodyBytes >= 1024, "limits.maxBodyBytes must be >= 1024");
@@ -24,6 +24,7 @@ public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers,
     require(agentMaxQueued >= 0, "limits.agentMaxQueued must be >= 0");
     require(agentQueueWaitMs >= 1 && agentQueueWaitMs < callTimeoutMs,
         "limits.agentQueueWaitMs must be >= 1 and < limits.callTimeoutMs");
+    require(sharedInFlight >= 0, "limits.sharedInFlight must be >= 0");
   }
 
   static LimitsConfig from(ConfigSource s) {
@@ -38,6 +39,7 @@ public record LimitsConfig(int maxBodyBytes, int maxDepth, int maxStructMembers,
         s.integer("limits.maxInFlight", 1024),
         s.integer("limits.agentMaxInFlight", 16),
         s.integer("limits.agentMaxQueued", 256),
-        s.integer("limits.agentQueueWaitMs", 1_000));
+        s.integer("limits.agentQueueWaitMs", 1_000),
+        s.integer("limits.sharedInFlight", 8));
   }
 }

@@ -17,7 +17,8 @@ public final class Fairness {
 
   /** {@code db}: where the agents' own limits are read (any client of the gateway's database). */
   public Fairness(Vertx vertx, LimitsConfig config, SqlClient db) {
-    this.gate = AgentGate.shared(vertx, config.agentMaxQueued(), config.agentQueueWaitMs());
+    this.gate = AgentGate.shared(vertx, config.agentMaxQueued(), config.agentQueueWaitMs(),
+        config.sharedInFlight());
     this.limits = AgentLimits.shared(vertx, config.agentMaxInFlight());
     this.db = db;
   }

@@ -1,7 +1,9 @@
 package net.fsgateway.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.resilience.AgentGate;
 import net.fsgateway.support.TestData;
@@ -24,10 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Resellers kept apart: one floods new_customer at 128 concurrent calls while another calls check_username at a
- * steady rate; the flooder runs at most its limit at once and the other is never refused or starved. Per-agent
- * limits set in the database (as {@code admin agent set-limits} does) apply, and a call over a full queue gets
- * its -32003 fault at once.
+ * Resellers kept apart (issue 13): one floods new_customer at 128 concurrent calls while another calls
+ * check_username at a steady rate; the flooder runs at most its share of {@code limits.sharedInFlight} at once
+ * while the other is active, the other is never refused, and its p99 stays within 2× of its p99 alone (checked
+ * only when the machine's load average is below 2× its cores: beside other builds it measures them;
+ * {@code -Dfsgw.fairness.force=true} checks it anyway). Per-agent limits set in the database (as
+ * {@code admin agent set-limits} does) apply, and a call over a full queue gets its -32003 fault at once.
  */
 @Tag("fault")
 @Timeout(180)
@@ -37,7 +42,9 @@ class ResellerFairnessIT {
   private static final int STEADY_SECONDS = 6;
 
   @Test
-  void aSignupFloodByOneResellerNeitherRefusesNorStarvesAnother() throws Exception {
+  void aSignupFloodByOneResellerNeitherRefusesNorSlowsAnotherBeyondTwiceItsP99Alone() throws Exception {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
     try (TestGateway gateway = TestGateway.start()) {
       SignupFixtures flooder = new SignupFixtures(gateway);
       TestReseller steady = TestReseller.create();
@@ -47,8 +54,9 @@ class ResellerFairnessIT {
       AtomicBoolean flooding = new AtomicBoolean(true);
       Map<String, AtomicInteger> floodOutcomes = new ConcurrentHashMap<>();
       ExecutorService pool = Executors.newFixedThreadPool(FLOOD_CLIENTS + 1);
+      AtomicLong peakFromNanos = new AtomicLong(Long.MAX_VALUE);
       AtomicInteger peakRunning = new AtomicInteger();
-      AgentGate gate = AgentGate.shared(gateway.vertx(), 0, 1);
+      AgentGate gate = AgentGate.shared(gateway.vertx(), 0, 1, 0);
       List<Future<?>> clients = new ArrayList<>();
       for (int i = 0; i < FLOOD_CLIENTS; i++) {
         clients.add(pool.submit(() -> {
@@ -59,29 +67,43 @@ class ResellerFairnessIT {
       }
       clients.add(pool.submit(() -> {
         while (flooding.get()) {
-          peakRunning.accumulateAndGet(gate.running(flooder.agentnum), Math::max);
+          if (System.nanoTime() > peakFromNanos.get()) {
+            peakRunning.accumulateAndGet(gate.running(flooder.agentnum), Math::max);
+          }
           Thread.sleep(2);
         }
         return null;
       }));
       Thread.sleep(2_000); // the flood is at full pressure before the steady reseller is measured
       List<Long> flooded;
+      int signupsBefore = succeeded(floodOutcomes);
+      long measuredFrom = System.nanoTime();
       try {
+        // The flooder's share shrinks at the steady reseller's first call; its calls above it end within 250 ms.
+        peakFromNanos.set(measuredFrom + TimeUnit.MILLISECONDS.toNanos(250));
         flooded = steadyCalls(gateway, steady, steadySession);
       } finally {
         flooding.set(false);
       }
+      double signupsPerSecond = (succeeded(floodOutcomes) - signupsBefore)
+          / ((System.nanoTime() - measuredFrom) / 1e9);
       for (Future<?> client : clients) {
         client.get(60, TimeUnit.SECONDS);
       }
       pool.shutdown();
       System.out.printf("fairness: check_username p50/p99/max alone %s ms, beside a 128-client new_customer flood %s ms;"
-              + " flood outcomes %s; the flooder's peak running calls %d%n", percentiles(alone), percentiles(flooded),
-          floodOutcomes, peakRunning.get());
+              + " flooder's signups/s meanwhile %.0f, its peak running calls %d; flood outcomes %s; load average %.2f"
+              + " before%n", percentiles(alone), percentiles(flooded), signupsPerSecond, peakRunning.get(),
+          floodOutcomes, load);
       assertThat(flooded).hasSize(STEADY_PER_SECOND * STEADY_SECONDS);
       assertThat(Collections.max(flooded)).as("slowest steady call, ms").isLessThan(3_000);
-      assertThat(peakRunning.get()).isBetween(1, gateway.config().limits().agentMaxInFlight());
+      int share = gateway.config().limits().sharedInFlight() / 2;
+      assertThat(peakRunning.get()).as("flooder's running calls beside the steady reseller").isBetween(1, share);
       assertThat(floodOutcomes).containsKey("");
+      assumeTrue(Boolean.getBoolean("fsgw.fairness.force") || load < 2.0 * cores, "machine too busy for the p99"
+          + " measurement (load average " + load + " on " + cores + " cores); -Dfsgw.fairness.force=true checks it");
+      assertThat(p99(flooded)).as("steady reseller's p99 beside the flood, ms (alone: %d)", p99(alone))
+          .isLessThanOrEqualTo(2 * p99(alone));
     }
   }
 
@@ -136,16 +158,26 @@ class ResellerFairnessIT {
     }
   }
 
+  private static int succeeded(Map<String, AtomicInteger> outcomes) {
+    AtomicInteger ok = outcomes.get("");
+    return ok == null ? 0 : ok.get();
+  }
+
   private static String percentiles(List<Long> latencies) {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2) + "/" + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) + "/"
-        + sorted.get(sorted.size() - 1);
+    return sorted.get(sorted.size() / 2) + "/" + p99(latencies) + "/" + sorted.get(sorted.size() - 1);
+  }
+
+  private static long p99(List<Long> latencies) {
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
   }
 
   private static LimitsConfig noQueue(LimitsConfig l) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
         l.maxStringChars(), l.maxMulticallCalls(), l.callTimeoutMs(), l.maxInFlight(), l.agentMaxInFlight(), 0,
-        l.agentQueueWaitMs());
+        l.agentQueueWaitMs(), l.sharedInFlight());
   }
 }

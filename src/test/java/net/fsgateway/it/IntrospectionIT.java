@@ -88,7 +88,7 @@ class IntrospectionIT {
   private static LimitsConfig withCallTimeout(LimitsConfig l, int ms) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
         l.maxStringChars(), l.maxMulticallCalls(), ms, l.maxInFlight(), l.agentMaxInFlight(), l.agentMaxQueued(),
-        Math.min(l.agentQueueWaitMs(), ms - 1));
+        Math.min(l.agentQueueWaitMs(), ms - 1), l.sharedInFlight());
   }
 
   @Test

@@ -42,7 +42,7 @@ class LoadSheddingIT {
   static LimitsConfig withMaxInFlight(LimitsConfig l, int max) {
     return new LimitsConfig(l.maxBodyBytes(), l.maxDepth(), l.maxStructMembers(), l.maxArrayItems(),
         l.maxStringChars(), l.maxMulticallCalls(), l.callTimeoutMs(), max, l.agentMaxInFlight(), l.agentMaxQueued(),
-        l.agentQueueWaitMs());
+        l.agentQueueWaitMs(), l.sharedInFlight());
   }
 
   private static String partialPost() {
