@@ -121,7 +121,12 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
     Encoder<ILoggingEvent> lines = encoder;
     bytes.reset();
     for (ILoggingEvent event : batch) {
-      bytes.writeBytes(lines.encode(event));
+      try {
+        bytes.writeBytes(lines.encode(event));
+      } catch (RuntimeException e) { // one bad event must not end the writer, and with it every later line
+        DROPPED.increment();
+        addError("cannot encode a log line", e);
+      }
     }
     try {
       bytes.writeTo(out);

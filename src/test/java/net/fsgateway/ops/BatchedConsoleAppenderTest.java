@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
-/** The batched console appender against an output stream of the test's: order, whole lines, drops, the last flush. */
+/**
+ * The batched console appender against an output stream of the test's: order, whole lines, drops, the last flush,
+ * a line that cannot be encoded.
+ */
 @Timeout(30)
 class BatchedConsoleAppenderTest {
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -75,8 +79,34 @@ class BatchedConsoleAppenderTest {
     assertThat(out.text()).isEqualTo("INFO a\nINFO b\n");
   }
 
+  @Test
+  void aLineThatCannotBeEncodedIsCountedAndTheWriterGoesOn() {
+    Recording out = new Recording();
+    PatternLayoutEncoder failing = new PatternLayoutEncoder() {
+      @Override
+      public byte[] encode(ILoggingEvent event) {
+        if (event.getMessage().equals("bad")) {
+          throw new IllegalStateException("an encoder bug");
+        }
+        return super.encode(event);
+      }
+    };
+    BatchedConsoleAppender appender = start(out, 100, 60_000, failing);
+    long before = BatchedConsoleAppender.DROPPED.sum();
+    appender.doAppend(event("a"));
+    appender.doAppend(event("bad"));
+    appender.doAppend(event("b"));
+    appender.stop();
+    assertThat(out.text()).isEqualTo("INFO a\nINFO b\n");
+    assertThat(BatchedConsoleAppender.DROPPED.sum() - before).isEqualTo(1);
+  }
+
   private BatchedConsoleAppender start(OutputStream out, int queueSize, int maxDelayMillis) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    return start(out, queueSize, maxDelayMillis, new PatternLayoutEncoder());
+  }
+
+  private BatchedConsoleAppender start(OutputStream out, int queueSize, int maxDelayMillis,
+                                       PatternLayoutEncoder encoder) {
     encoder.setContext(context);
     encoder.setPattern("%level %msg%n");
     encoder.start();
