@@ -33,7 +33,7 @@ public final class LogSetup {
     context.getLogger(AccessLog.LOGGER).setLevel(log.access() ? Level.INFO : Level.OFF);
   }
 
-  /** Every stream appender, also those behind an async appender, and the batched console appender get the JSON encoder. */
+  /** Every stream appender (also behind an async appender) and the batched console appender get the JSON encoder. */
   private static void json(LoggerContext context, Iterator<Appender<ILoggingEvent>> appenders) {
     while (appenders.hasNext()) {
       Appender<ILoggingEvent> appender = appenders.next();
