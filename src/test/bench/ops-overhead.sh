@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What metrics and the access log cost: check_username throughput (closed loop, 64 connections) of one gateway
-# with metrics.enabled and log.access off/on, each mode run BENCH_ROUNDS times alternately, ratios against both off.
+# with metrics.enabled and log.access off/on, each mode run BENCH_ROUNDS times alternately (each round starting one
+# mode further on), ratios against both off.
 # With wrk it also reads the gateway's CPU time over each measured run (/proc/PID/stat): CPU per call, which other
 # work on the machine disturbs less than throughput does.
 # Load comes from wrk (src/test/bench/wrk/check_username.lua, one session logged in per gateway start) when wrk is
@@ -97,8 +98,9 @@ choose_driver
 declare -A SUM PASSES CPU CPU_PASSES
 MODES=("off:false:false" "metrics:true:false" "access:false:true" "both:true:true")
 for round in $(seq 1 "$ROUNDS"); do
-  for m in "${MODES[@]}"; do
-    IFS=: read -r mode metrics access <<<"$m"
+  # Each round starts one mode further on, so no mode always runs first (or last) in its round.
+  for i in "${!MODES[@]}"; do
+    IFS=: read -r mode metrics access <<<"${MODES[$(( (i + round - 1) % ${#MODES[@]} ))]}"
     read -r rps cpu <<<"$(run "$mode" "$metrics" "$access" "$round")"
     log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s, ${cpu:-n/a} µs CPU per call (load average after: $(cut -d' ' -f1 /proc/loadavg))"
     PASSES[$mode]="${PASSES[$mode]:+${PASSES[$mode]}, }${rps:-n/a}"
@@ -107,7 +109,7 @@ for round in $(seq 1 "$ROUNDS"); do
     CPU[$mode]=$(awk -v a="${CPU[$mode]:-0}" -v b="${cpu:-0}" 'BEGIN { print a + b }')
   done
 done
-echo "Driver: $DRIVER_DESC; $ROUNDS rounds of ${SECONDS_PER_RUN} s after ${WARMUP} s warm-up, modes alternated in each round."
+echo "Driver: $DRIVER_DESC; $ROUNDS rounds of ${SECONDS_PER_RUN} s after ${WARMUP} s warm-up, modes alternated in each round, each round starting one mode further on."
 echo "| mode | check_username req/s per round | mean ($CONCURRENCY connections) | × both off | gateway CPU µs per call, per round | × both off |"
 echo "|---|---|---|---|---|---|"
 for m in "${MODES[@]}"; do
