@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # What metrics and the access log cost: check_username throughput (closed loop, 64 connections) of one gateway
-# with metrics.enabled and log.access off/on, each mode run BENCH_ROUNDS times alternately, ratios against both off.
+# with metrics.enabled and log.access off/on, each mode run BENCH_ROUNDS times alternately (each round starting one
+# mode further on), ratios against both off.
+# With wrk it also reads the gateway's CPU time over each measured run (/proc/PID/stat): CPU per call, which other
+# work on the machine disturbs less than throughput does.
 # Load comes from wrk (src/test/bench/wrk/check_username.lua, one session logged in per gateway start) when wrk is
 # installed, else from the jar's JVM driver (BENCH_DRIVER=wrk|jvm forces one); the driver used is printed.
 #   src/test/bench/ops-overhead.sh                          # ~5 minutes with the defaults
@@ -61,7 +64,8 @@ stop_gateway
   && admin package allow --agent bench --pkgpart "$($PG -d "$DB" -c "SELECT max(pkgpart) FROM part_pkg")"; } \
   >"$OUT/seed.log" 2>&1 || { log "seeding failed: $(tail -2 "$OUT/seed.log")"; exit 2; }
 
-# run MODE METRICS ACCESS ROUND: one gateway start, one driver run (warm-up, then the measured run); prints req/s
+# run MODE METRICS ACCESS ROUND: one gateway start, one driver run (warm-up, then the measured run); prints req/s and
+# the gateway's CPU µs per call over the measured run (wrk only)
 run() {
   local mode=$1 metrics=$2 access=$3 round=$4 url="http://127.0.0.1:$GW_PORT/RPC2" logf="$OUT/bench-$mode-$round.log"
   start_gateway "$OUT/gateway-$mode-$round.log" GW_METRICS_ENABLED=$metrics GW_LOG_ACCESS=$access
@@ -73,12 +77,15 @@ run() {
     xml_call check_username session_id "$BENCH_SESSION_ID" username ckprobe domain bench.example.net | post "$url" | answer_ok \
       || { log "check_username through the gateway does not answer error '' ($mode, round $round)"; stop_gateway; return; }
     wrk_run "$OUT/bench-$mode-$round-warmup.log" "$url" check_username "$CONCURRENCY" "$WARMUP"
+    local ticks; ticks=$(cpu_ticks "$GW_PID")
     wrk_run "$logf" "$url" check_username "$CONCURRENCY" "$SECONDS_PER_RUN"
+    ticks=$(( $(cpu_ticks "$GW_PID") - ticks ))
     stop_gateway
     local f; for f in status timeout read connect; do
       [ "$(wrk_field "$logf" "$f")" = 0 ] || log "$mode round $round: $f errors $(wrk_field "$logf" "$f") (see $logf)"
     done
-    wrk_field "$logf" rps
+    echo "$(wrk_field "$logf" rps) $(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$(wrk_field "$logf" requests)" \
+      'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n }')"
   else
     java -jar "$JAR" bench --url "$url" --scenario check_username \
       --concurrency "$CONCURRENCY" --duration "${SECONDS_PER_RUN}s" --warmup "${WARMUP}s" >"$logf" 2>&1
@@ -88,22 +95,27 @@ run() {
 }
 
 choose_driver
-declare -A SUM PASSES
+declare -A SUM PASSES CPU CPU_PASSES
 MODES=("off:false:false" "metrics:true:false" "access:false:true" "both:true:true")
 for round in $(seq 1 "$ROUNDS"); do
-  for m in "${MODES[@]}"; do
-    IFS=: read -r mode metrics access <<<"$m"
-    rps=$(run "$mode" "$metrics" "$access" "$round")
-    log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s (load average after: $(cut -d' ' -f1 /proc/loadavg))"
+  # Each round starts one mode further on, so no mode always runs first (or last) in its round.
+  for i in "${!MODES[@]}"; do
+    IFS=: read -r mode metrics access <<<"${MODES[$(( (i + round - 1) % ${#MODES[@]} ))]}"
+    read -r rps cpu <<<"$(run "$mode" "$metrics" "$access" "$round")"
+    log "round $round, $mode (metrics=$metrics, access log=$access): ${rps:-n/a} req/s, ${cpu:-n/a} µs CPU per call (load average after: $(cut -d' ' -f1 /proc/loadavg))"
     PASSES[$mode]="${PASSES[$mode]:+${PASSES[$mode]}, }${rps:-n/a}"
     SUM[$mode]=$(awk -v a="${SUM[$mode]:-0}" -v b="${rps:-0}" 'BEGIN { print a + b }')
+    CPU_PASSES[$mode]="${CPU_PASSES[$mode]:+${CPU_PASSES[$mode]}, }${cpu:-n/a}"
+    CPU[$mode]=$(awk -v a="${CPU[$mode]:-0}" -v b="${cpu:-0}" 'BEGIN { print a + b }')
   done
 done
-echo "Driver: $DRIVER_DESC; $ROUNDS rounds of ${SECONDS_PER_RUN} s after ${WARMUP} s warm-up, modes alternated in each round."
-echo "| mode | check_username req/s per round | mean ($CONCURRENCY connections) | × both off |"
-echo "|---|---|---|---|"
+echo "Driver: $DRIVER_DESC; $ROUNDS rounds of ${SECONDS_PER_RUN} s after ${WARMUP} s warm-up, modes alternated in each round, each round starting one mode further on."
+echo "| mode | check_username req/s per round | mean ($CONCURRENCY connections) | × both off | gateway CPU µs per call, per round | × both off |"
+echo "|---|---|---|---|---|---|"
 for m in "${MODES[@]}"; do
   IFS=: read -r mode metrics access <<<"$m"
   awk -v s="${SUM[$mode]}" -v base="${SUM[off]}" -v n="$ROUNDS" -v label="metrics=$metrics, log.access=$access" \
-    -v passes="${PASSES[$mode]}" 'BEGIN { printf "| %s | %s | %.0f | %s |\n", label, passes, s / n, (base > 0 ? sprintf("%.3f", s / base) : "n/a") }'
+    -v passes="${PASSES[$mode]}" -v c="${CPU[$mode]}" -v cbase="${CPU[off]}" -v cpasses="${CPU_PASSES[$mode]}" \
+    'BEGIN { printf "| %s | %s | %.0f | %s | %s | %s |\n", label, passes, s / n, (base > 0 ? sprintf("%.3f", s / base) : "n/a"),
+      cpasses, (cbase > 0 ? sprintf("%.3f", c / cbase) : "n/a") }'
 done

@@ -24,6 +24,7 @@ public final class ProfileCategories {
   public static final String ENDPOINT = "XmlRpcEndpoint (HTTP glue)";
   public static final String HEADERS = "HTTP headers (request and response), Date";
   public static final String LOGGING = "logging and MDC";
+  public static final String METRICS = "metrics (Micrometer, vertx-micrometer, CallMetrics)";
   public static final String ROUTER = "vertx-web Router (routing context)";
   public static final String COMPRESSION = "HTTP compression handler";
   public static final String HTTP = "Vert.x HTTP server (request, response, its writes)";
@@ -34,7 +35,7 @@ public final class ProfileCategories {
 
   /** Report order. */
   public static final List<String> ALL = List.of(DECODE, WRITE, SESSION, SHA256, DISPATCH, SERVICE, SQL, REDIS,
-      FUTURES, ENDPOINT, HEADERS, LOGGING, ROUTER, COMPRESSION, HTTP, NETTY, JIT, GC, OTHER);
+      FUTURES, ENDPOINT, HEADERS, LOGGING, METRICS, ROUTER, COMPRESSION, HTTP, NETTY, JIT, GC, OTHER);
 
   private record Rule(Pattern frame, String category) {
   }
@@ -50,7 +51,10 @@ public final class ProfileCategories {
       rule("^net\\.fsgateway\\.(provisioning|billing|security)\\.", SERVICE),
       rule("^io\\.vertx\\.(pgclient|sqlclient)\\.", SQL),
       rule("^io\\.vertx\\.redis\\.", REDIS),
-      rule("^ch\\.qos\\.logback\\.|^org\\.slf4j\\.|^io\\.vertx\\.core\\.internal\\.logging\\.|MDC", LOGGING),
+      rule("^ch\\.qos\\.logback\\.|^org\\.slf4j\\.|^io\\.vertx\\.core\\.internal\\.logging\\.|MDC"
+          + "|^net\\.fsgateway\\.ops\\.(AccessLog|BatchedConsoleAppender)", LOGGING),
+      rule("^io\\.micrometer\\.|^io\\.vertx\\.micrometer\\.|^net\\.fsgateway\\.ops\\.(CallMetrics|ConnectionLevelHttpMeters)",
+          METRICS),
       rule("^java\\.time\\.format\\.|DateTimeFormatter|^io\\.vertx\\.core\\.http\\.impl\\.headers\\."
           + "|^io\\.netty\\.handler\\.codec\\.(http\\.)?(Default)?HttpHeaders|^io\\.netty\\.handler\\.codec\\.DateFormatter",
           HEADERS),

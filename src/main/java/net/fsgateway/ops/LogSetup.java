@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the {@code log.*} settings to logback once the configuration is loaded: {@code log.format=json} swaps the
  * console appender's encoder for logback's own JSON encoder (one object per line, the access line's fields as
- * key-value pairs), and {@code log.access=false} silences the access logger.
+ * key-value pairs, which the access log adds only then), and {@code log.access=false} silences the access logger.
  */
 public final class LogSetup {
   private LogSetup() {
   }
 
   public static void apply(LogConfig log) {
+    AccessLog.keyValues(log.format() == LogConfig.Format.JSON);
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return; // another SLF4J binding: its own configuration decides
     }
@@ -32,7 +33,7 @@ public final class LogSetup {
     context.getLogger(AccessLog.LOGGER).setLevel(log.access() ? Level.INFO : Level.OFF);
   }
 
-  /** Every stream appender, also those behind an async appender, gets the JSON encoder. */
+  /** Every stream appender (also behind an async appender) and the batched console appender get the JSON encoder. */
   private static void json(LoggerContext context, Iterator<Appender<ILoggingEvent>> appenders) {
     while (appenders.hasNext()) {
       Appender<ILoggingEvent> appender = appenders.next();
@@ -40,6 +41,8 @@ public final class LogSetup {
         json(context, stream);
       } else if (appender instanceof AsyncAppenderBase<ILoggingEvent> async) {
         json(context, async.iteratorForAppenders());
+      } else if (appender instanceof BatchedConsoleAppender batched) {
+        batched.setEncoder(jsonEncoder(context));
       }
     }
   }

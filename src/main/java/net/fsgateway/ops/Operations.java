@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.micrometer.Label;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.Optional;
 import net.fsgateway.config.GatewayConfig;
@@ -61,13 +60,16 @@ public final class Operations implements Shareable {
     return Optional.ofNullable(map.get(KEY));
   }
 
-  /** Builds the process's Vert.x instance, measured by Vert.x's Micrometer metrics when they are on. */
+  /**
+   * Builds the process's Vert.x instance, measured by Vert.x's Micrometer metrics when they are on (its HTTP
+   * servers per connection, not per request: {@link ConnectionLevelHttpMeters}).
+   */
   public Vertx createVertx(VertxOptions options) {
     VertxBuilder builder = Vertx.builder();
     if (registry != null) {
       // The local address tells the XML-RPC listener's HTTP series from the management listener's (a fixed pair).
       options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).addLabels(Label.LOCAL));
-      builder.withMetrics(new MicrometerMetricsFactory(registry));
+      builder.withMetrics(new ConnectionLevelHttpMeters(registry));
     }
     vertx = builder.with(options).build();
     vertx.sharedData().<String, Operations>getLocalMap(MAP).put(KEY, this);

@@ -59,5 +59,7 @@ public final class ProcessCounters {
         .description("session lookups answered from the gateway's memory or read from Redis").register(registry);
     FunctionCounter.builder("fsgw.session.cache", SESSION_CACHE_MISSES, LongAdder::sum).tag("result", "miss")
         .description("session lookups answered from the gateway's memory or read from Redis").register(registry);
+    FunctionCounter.builder("fsgw.log.dropped", BatchedConsoleAppender.DROPPED, LongAdder::sum)
+        .description("log lines dropped because the log writer's queue was full or stdout failed").register(registry);
   }
 }

@@ -31,6 +31,11 @@ class ProfileSummaryTest {
         .as("the writer run from a query's completion is the writer's").isEqualTo(ProfileCategories.WRITE);
     assertThat(ProfileCategories.of(frames(LOOP + ";net/fsgateway/dispatch/Dispatcher.dispatch;"
         + "ch/qos/logback/classic/Logger.info;java/lang/StringBuilder.append"))).isEqualTo(ProfileCategories.LOGGING);
+    assertThat(ProfileCategories.of(frames("java/lang/Thread.run;net/fsgateway/ops/BatchedConsoleAppender.writeLoop;"
+        + "java/io/FileOutputStream.writeBytes;write;do_syscall_64_[k]"))).isEqualTo(ProfileCategories.LOGGING);
+    assertThat(ProfileCategories.of(frames(LOOP + ";io/vertx/core/http/impl/Http1xServerConnection.handleMessage;"
+        + "io/vertx/micrometer/impl/VertxHttpServerMetrics.requestBegin;io/micrometer/core/instrument/Tags.and;"
+        + "java/util/Arrays.sort"))).isEqualTo(ProfileCategories.METRICS);
   }
 
   @Test

@@ -109,7 +109,11 @@ class ManagementIT {
     assertThat(scrape).contains("fsgw_calls_seconds_bucket{method=\"check_username\",outcome=\"ok\",le=\"0.005\"}");
     assertThat(scrape).contains("fsgw_session_cache_total{result=\"hit\"}", "fsgw_session_cache_total{result=\"miss\"}");
     assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads");
-    assertThat(scrape).contains("vertx_http_server_active_connections", "vertx_http_server_bytes_written");
+    assertThat(scrape).contains("vertx_http_server_active_connections", "vertx_http_server_bytes_written",
+        "vertx_http_server_bytes_read");
+    assertThat(scrape).as("Vert.x's per-request HTTP meters are left out: fsgw_calls_seconds counts and times calls")
+        .doesNotContain("vertx_http_server_requests_total", "vertx_http_server_response_time_seconds");
+    assertThat(scrape).contains("fsgw_log_dropped_total");
     assertThat(scrape).contains("vertx_pool_in_use{pool_name=\"__vertx.DEFAULT\",pool_type=\"sql\"}",
         "vertx_pool_queue_pending{pool_name=\"__vertx.DEFAULT\",pool_type=\"sql\"}", "vertx_redis_processing_time_seconds");
     assertThat(scrape).as("no session id or username in a label").doesNotContain(session, reseller.username());
