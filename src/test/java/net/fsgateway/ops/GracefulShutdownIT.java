@@ -67,9 +67,13 @@ class GracefulShutdownIT {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    // The drain is the subject: one reseller's 64 clients are not held to its share of slots, and backend
+    // deadlines are seconds, so a machine busy with other work does not turn slow calls into faults before SIGTERM.
     try (GatewayProcess child = GatewayProcess.builder().env(Map.of("GW_HTTP_INSTANCES", "2",
         "GW_SHUTDOWN_DRAIN_DELAY_SECONDS", Integer.toString(DRAIN_DELAY_SECONDS),
-        "GW_SHUTDOWN_GRACE_SECONDS", "20", "GW_DEPLOYMENT_SERVICES", services)).start()) {
+        "GW_SHUTDOWN_GRACE_SECONDS", "20", "GW_DEPLOYMENT_SERVICES", services))
+        .env(Map.of("GW_LIMITS_AGENT_MAX_IN_FLIGHT", Integer.toString(CLIENTS), "GW_DEADLINES_REDIS_COMMAND_MS", "3000",
+            "GW_DEADLINES_PG_QUERY_MS", "3000", "GW_DEADLINES_PG_POOL_WAIT_MS", "3000")).start()) {
       child.awaitReady(Duration.ofSeconds(60));
       String session = login(http, child, reseller);
       for (int i = 0; i < CLIENTS; i++) {
