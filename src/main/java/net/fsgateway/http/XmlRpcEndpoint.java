@@ -1,10 +1,12 @@
 package net.fsgateway.http;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import net.fsgateway.codec.BodyTooLargeException;
 import net.fsgateway.codec.CodecLimits;
 import net.fsgateway.codec.ProtocolException;
@@ -81,6 +83,19 @@ final class XmlRpcEndpoint {
     }
   }
 
+  /**
+   * Feeds a body chunk without copying it: Vert.x hands each chunk over in a heap buffer of its own (already copied
+   * off Netty's pooled one), whose array the decoder can read in place; {@code Buffer.getBytes()} would copy it again.
+   */
+  private static void feed(XmlRpcRequestDecoder decoder, Buffer chunk) throws ProtocolException {
+    ByteBuf bytes = chunk instanceof BufferInternal internal ? internal.getByteBuf() : null;
+    if (bytes != null && bytes.hasArray()) {
+      decoder.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+    } else {
+      decoder.feed(chunk);
+    }
+  }
+
   private static void tooLarge(HttpServerRequest request) {
     refuse(request, 413, "request body too large\n");
   }
@@ -118,7 +133,7 @@ final class XmlRpcEndpoint {
         return;
       }
       try {
-        decoder.feed(chunk);
+        feed(decoder, chunk);
       } catch (ProtocolException e) {
         reject(e);
       } catch (RuntimeException bug) {
