@@ -158,13 +158,12 @@ final class XmlRpcEndpoint {
       finished = true;
       dispatched = true;
       String client = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-      // The dispatcher answers every failure as a fault; otherwise() is the guard that no request ever hangs.
-      dispatcher.call(call, client)
-          .otherwise(failure -> Failures.toFault(call.methodName(), failure))
-          .onSuccess(response -> {
-            leave();
-            write(response, false);
-          });
+      // The dispatcher answers every failure as a fault; a failure here anyway is still answered, so no request
+      // ever hangs.
+      dispatcher.call(call, client).onComplete((response, failure) -> {
+        leave();
+        write(failure == null ? response : Failures.toFault(call.methodName(), failure), false);
+      });
     }
 
     void abort() {

@@ -10,11 +10,12 @@ import io.vertx.core.internal.net.RFC3986;
 import java.util.Set;
 
 /**
- * The XML-RPC port's request handler: {@code POST} on the XML-RPC paths goes to the endpoint; any other verb there
- * is 405 ({@code Allow: POST} unless HEAD), any other path 404, an HTTP/1.1 request without {@code Host} 400 — the answers
- * vertx-web's {@code Router} gave, without its per-request routing context, request wrapper and route iteration
- * (about 1 µs of a 24 µs call). Paths match as the router matched them: normalized (RFC 3986 dot segments and
- * percent-encoded unreserved characters), one trailing slash ignored except on {@code /} itself.
+ * The XML-RPC port's request handler: {@code POST} on the XML-RPC paths goes to the endpoint; any other verb
+ * there is 405 ({@code Allow: POST} unless HEAD), any other path 404, an HTTP/1.1 request without {@code Host} 400:
+ * the answers vertx-web's {@code Router} gave, without its per-request routing context, request wrapper and route
+ * iteration (0.6% of the gateway's CPU and 615 bytes a call in a check_username profile). Paths match as the
+ * router matched them: normalized (RFC 3986 dot segments, percent-encoded unreserved characters), one trailing
+ * slash ignored except on {@code /} itself.
  */
 final class XmlRpcPaths implements Handler<HttpServerRequest> {
   private static final CharSequence POST = HttpHeaders.createOptimized("POST");
