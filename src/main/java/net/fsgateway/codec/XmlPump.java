@@ -70,9 +70,26 @@ final class XmlPump {
       throw Faults.parse("empty request body");
     }
     reader.getInputFeeder().endOfInput();
-    drain();
+    try {
+      drain();
+    } finally {
+      release();
+    }
     if (!ended) {
       throw Faults.parse("unexpected end of document");
+    }
+  }
+
+  /**
+   * Hands the reader's text and name buffers back to Aalto's per-thread recycler, so the next request's reader on
+   * this event loop reuses them instead of allocating its own (about 1 KB a call). Only at the end: a body that
+   * fails earlier, or whose client goes away, just leaves its buffers to the garbage collector.
+   */
+  private void release() {
+    try {
+      reader.close();
+    } catch (XMLStreamException ignored) {
+      // closing a reader with no source of its own only recycles buffers: nothing to report
     }
   }
 

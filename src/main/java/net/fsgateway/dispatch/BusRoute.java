@@ -29,7 +29,7 @@ public final class BusRoute implements MethodRoute {
   public static MethodSink sink(Vertx vertx) {
     return (method, handler) -> {
       MessageConsumer<CallRequest> consumer = vertx.eventBus().localConsumer(Addresses.method(method));
-      consumer.handler(message -> MethodHandler.answer(method, handler, message.body()).onSuccess(message::reply));
+      consumer.handler(message -> MethodHandler.answer(method, handler, message.body(), message::reply));
       return consumer.completion();
     };
   }

@@ -41,10 +41,10 @@ public final class LocalRoute implements MethodRoute, MethodSink {
     // a thread wake-up per call (measured: a quarter of the gateway's CPU at 64 connections).
     Promise<MethodResponse> answer = Promise.promise();
     long timer = vertx.setTimer(timeoutMs, fired -> answer.tryComplete(Failures.timedOut(spec.name())));
-    MethodHandler.answer(spec.name(), handler, request).onComplete(result -> {
+    MethodHandler.answer(spec.name(), handler, request, response -> {
       vertx.cancelTimer(timer);
-      if (!answer.tryComplete(result.result())) {
-        StreamedAnswers.discard(result.result());
+      if (!answer.tryComplete(response)) {
+        StreamedAnswers.discard(response);
       }
     });
     return answer.future();

@@ -1,6 +1,7 @@
 package net.fsgateway.dispatch;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import java.util.function.Function;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.XmlRpcValue;
@@ -30,14 +31,18 @@ public interface MethodHandler {
     };
   }
 
-  /** Runs the handler and turns every outcome, a throw included, into a response. Never fails. */
-  static Future<MethodResponse> answer(String method, MethodHandler handler, CallRequest call) {
+  /**
+   * Runs the handler and hands its response to {@code then}, every outcome (a failure, a throw) turned into one;
+   * one listener on the handler's future, with no intermediate future.
+   */
+  static void answer(String method, MethodHandler handler, CallRequest call, Handler<MethodResponse> then) {
     Future<MethodResponse> result;
     try {
       result = handler.respond(call);
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
-    return result.otherwise(failure -> Failures.toFault(method, failure));
+    result.onComplete((response, failure) ->
+        then.handle(failure == null ? response : Failures.toFault(method, failure)));
   }
 }

@@ -1,6 +1,7 @@
 package net.fsgateway.dispatch;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,16 @@ public final class MethodRegistry {
   static final int NEW_CUSTOMER_TIMEOUT_MS = 30_000;
 
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
+  /** Every name a client may send (bare and both prefixes): one lookup per call, no prefix cut off. */
+  private final Map<String, MethodSpec> byWireName = new HashMap<>();
 
   public MethodRegistry(List<MethodSpec> specs) {
-    specs.forEach(spec -> methods.put(spec.name(), spec));
+    specs.forEach(spec -> {
+      methods.put(spec.name(), spec);
+      byWireName.put(spec.name(), spec);
+      byWireName.put(SELF_SERVICE_PREFIX + spec.name(), spec);
+      byWireName.put(BACKEND_PREFIX + spec.name(), spec);
+    });
   }
 
   /** The reseller API of the spec and Freeside's Agent.pm. */
@@ -54,17 +62,7 @@ public final class MethodRegistry {
 
   /** The spec for a method name as a client sent it, prefix stripped. */
   public Optional<MethodSpec> resolve(String wireName) {
-    return Optional.ofNullable(methods.get(canonical(wireName)));
-  }
-
-  public static String canonical(String wireName) {
-    if (wireName.startsWith(SELF_SERVICE_PREFIX)) {
-      return wireName.substring(SELF_SERVICE_PREFIX.length());
-    }
-    if (wireName.startsWith(BACKEND_PREFIX)) {
-      return wireName.substring(BACKEND_PREFIX.length());
-    }
-    return wireName;
+    return Optional.ofNullable(byWireName.get(wireName));
   }
 
   public Collection<MethodSpec> all() {

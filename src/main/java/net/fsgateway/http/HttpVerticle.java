@@ -3,12 +3,11 @@ package net.fsgateway.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.fsgateway.config.GatewayConfig;
 import net.fsgateway.config.HttpConfig;
@@ -22,7 +21,7 @@ import net.fsgateway.ops.CallObserver;
 
 /**
  * The XML-RPC listener, one instance per event loop. {@code POST} on {@code /}, {@code /RPC2} and Freeside's
- * {@code /selfservice/xmlrpc.cgi}; any other verb there gets 405 from the router.
+ * {@code /selfservice/xmlrpc.cgi}; any other verb there gets 405, any other path 404 ({@link XmlRpcPaths}).
  *
  * <p>With co-located services, each instance starts its own set on its event loop and calls them directly;
  * without, calls go over the event bus to the service verticles.
@@ -58,13 +57,9 @@ public final class HttpVerticle extends VerticleBase {
     Dispatcher dispatcher = new Dispatcher(route, MethodRegistry.reseller(), config.limits(), config.compat());
     XmlRpcEndpoint endpoint = new XmlRpcEndpoint(vertx, dispatcher, config.limits(),
         config.http().requestTimeoutSeconds() * 1000L, !config.compat().typedAnswers(), CallObserver.of(vertx));
-    Router router = Router.router(vertx);
-    for (String path : XMLRPC_PATHS) {
-      router.route(HttpMethod.POST, path).handler(ctx -> endpoint.handle(ctx.request()));
-    }
     server = vertx.createHttpServer(serverOptions(config.http()))
         .connectionHandler(this::admit)
-        .requestHandler(router);
+        .requestHandler(new XmlRpcPaths(Set.of(XMLRPC_PATHS), endpoint));
     return server.listen(config.http().port(), config.http().host());
   }
 

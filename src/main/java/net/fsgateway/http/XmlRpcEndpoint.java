@@ -1,10 +1,13 @@
 package net.fsgateway.http;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.util.concurrent.TimeUnit;
 import net.fsgateway.codec.BodyTooLargeException;
 import net.fsgateway.codec.CodecLimits;
 import net.fsgateway.codec.ProtocolException;
@@ -64,7 +67,10 @@ final class XmlRpcEndpoint {
     request.handler(exchange::chunk);
     request.endHandler(ignored -> exchange.end());
     request.exceptionHandler(ignored -> exchange.abort());
-    exchange.deadline = vertx.setTimer(requestTimeoutMs, ignored -> exchange.expire());
+    // The deadline's timer is armed only if the body has not ended once this read is handled: a body that comes
+    // with its headers (nearly every call) costs a queued task instead of a timer set and cancelled.
+    long arrived = System.nanoTime();
+    vertx.runOnContext(ignored -> exchange.armDeadline(arrived));
     request.resume();
   }
 
@@ -78,6 +84,19 @@ final class XmlRpcEndpoint {
       return Long.parseLong(length.trim()) > limits.maxBodyBytes();
     } catch (NumberFormatException e) {
       return false;
+    }
+  }
+
+  /**
+   * Feeds a body chunk without copying it: Vert.x hands each chunk over in a heap buffer of its own (already copied
+   * off Netty's pooled one), whose array the decoder can read in place; {@code Buffer.getBytes()} would copy it again.
+   */
+  private static void feed(XmlRpcRequestDecoder decoder, Buffer chunk) throws ProtocolException {
+    ByteBuf bytes = chunk instanceof BufferInternal internal ? internal.getByteBuf() : null;
+    if (bytes != null && bytes.hasArray()) {
+      decoder.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+    } else {
+      decoder.feed(chunk);
     }
   }
 
@@ -118,7 +137,7 @@ final class XmlRpcEndpoint {
         return;
       }
       try {
-        decoder.feed(chunk);
+        feed(decoder, chunk);
       } catch (ProtocolException e) {
         reject(e);
       } catch (RuntimeException bug) {
@@ -143,13 +162,12 @@ final class XmlRpcEndpoint {
       finished = true;
       dispatched = true;
       String client = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-      // The dispatcher answers every failure as a fault; otherwise() is the guard that no request ever hangs.
-      dispatcher.call(call, client)
-          .otherwise(failure -> Failures.toFault(call.methodName(), failure))
-          .onSuccess(response -> {
-            leave();
-            write(response, false);
-          });
+      // The dispatcher answers every failure as a fault; a failure here anyway is still answered, so no request
+      // ever hangs.
+      dispatcher.call(call, client).onComplete((response, failure) -> {
+        leave();
+        write(failure == null ? response : Failures.toFault(call.methodName(), failure), false);
+      });
     }
 
     void abort() {
@@ -158,6 +176,15 @@ final class XmlRpcEndpoint {
       if (!dispatched) {
         leave(); // a dispatched call keeps its slot until it is answered, even if its client is gone
       }
+    }
+
+    /** Starts the request deadline, counted from {@code arrivedNanos}, unless the body has already ended. */
+    void armDeadline(long arrivedNanos) {
+      if (finished || request.isEnded()) {
+        return;
+      }
+      long left = requestTimeoutMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivedNanos);
+      deadline = vertx.setTimer(Math.max(1, left), ignored -> expire());
     }
 
     /** Gives the in-flight slot back, once. */

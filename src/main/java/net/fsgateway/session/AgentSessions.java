@@ -52,9 +52,14 @@ public final class AgentSessions {
   }
 
   public Future<XmlRpcValue> withAgent(XStruct params, Function<Long, Future<XmlRpcValue>> body) {
-    return agentOf(params)
-        .compose(agent -> agent.isEmpty() ? Future.succeededFuture(Replies.error(CANT_RESUME))
-            : fairness == null ? body.apply(agent.get()) : fairness.run(agent.get(), body));
+    // One composition on the lookup, not agentOf's map and then a compose: this runs for every session call.
+    return resolve(Fields.trimmed(params, "session_id")).compose(agent -> {
+      if (agent.isEmpty()) {
+        return Future.succeededFuture(Replies.error(CANT_RESUME));
+      }
+      long agentnum = CallAgent.remember(agent.get());
+      return fairness == null ? body.apply(agentnum) : fairness.run(agentnum, body);
+    });
   }
 
   /** The agent of the call's {@code session_id}, or empty when the session is unknown or expired. */

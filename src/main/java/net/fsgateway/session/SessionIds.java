@@ -14,6 +14,9 @@ import java.util.HexFormat;
 public final class SessionIds {
   private static final int ID_BYTES = 24;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final HexFormat HEX = HexFormat.of();
+  /** One digest per thread: {@code MessageDigest.getInstance} looks the provider up anew on every call. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(SessionIds::sha256);
 
   private SessionIds() {
   }
@@ -25,9 +28,13 @@ public final class SessionIds {
   }
 
   public static String digest(String sessionId) {
+    // digest() resets the instance, so it is ready for the thread's next call whatever happens here.
+    return HEX.formatHex(SHA256.get().digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }

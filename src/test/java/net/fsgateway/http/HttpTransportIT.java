@@ -57,6 +57,39 @@ class HttpTransportIT {
   }
 
   @Test
+  void otherVerbsAre405WithAllowPostAndOtherPaths404() throws IOException {
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      RawHttp.Response response = http.send("OPTIONS /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").read();
+      assertThat(response.status()).isEqualTo(405);
+      assertThat(response.header("Allow")).isEqualTo("POST");
+    }
+    for (String path : new String[] {"/rpc2", "/RPC3", "/selfservice", "/health"}) {
+      RawHttp.Response response = post(path, "HTTP/1.1", LIST_METHODS, "Connection: close\r\n");
+      assertThat(response.status()).as(path).isEqualTo(404);
+      assertThat(response.text()).as(path).doesNotContain("methodResponse");
+    }
+  }
+
+  @Test
+  void pathsMatchNormalizedWithOneTrailingSlash() throws IOException {
+    for (String path : new String[] {"/RPC2/", "/./RPC2", "/x/../RPC2", "/%52PC2", "/RPC2?x=1", "/selfservice/xmlrpc.cgi/"}) {
+      RawHttp.Response response = post(path, "HTTP/1.1", LIST_METHODS, "Connection: close\r\n");
+      assertThat(response.status()).as(path).isEqualTo(200);
+      assertThat(response.text()).as(path).contains("agent_login");
+    }
+  }
+
+  @Test
+  void http11WithoutHostIs400() throws IOException {
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      byte[] body = LIST_METHODS.getBytes(StandardCharsets.UTF_8);
+      RawHttp.Response response = http.send("POST /RPC2 HTTP/1.1\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .send(body).read();
+      assertThat(response.status()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void http10IsAnsweredAndClosed() throws IOException {
     try (RawHttp http = new RawHttp(gateway.port())) {
       byte[] body = LIST_METHODS.getBytes(StandardCharsets.UTF_8);
