@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps resellers apart in one gateway process: each agent runs at most its limit of session-scoped calls at
  * once ({@code limits.agentMaxInFlight}, or its own from {@code admin agent set-limits}); the next ones wait in
  * the agent's own queue, first come first served, at most {@code limits.agentMaxQueued} of them and at most
- * {@code limits.agentQueueWaitMs} each. A call that finds the queue full or waits too long is refused with
+ * {@code limits.agentQueueWaitMs} each (checked a tenth of that often by one timer). A call that finds the queue full or waits too long is refused with
  * -32003 ({@link FailureCause#AGENT_LIMIT}). One reseller's burst then holds its own slots and queue, never the
  * connections and queue slots the others need. While more than one agent is active ({@link ActiveAgents}), each
  * runs at most its equal share of {@code limits.sharedInFlight}: a flood's admitted calls then leave CPU for the
@@ -31,9 +33,11 @@ public final class AgentGate implements Shareable {
   private final int sharedInFlight;
   private final ActiveAgents active = new ActiveAgents();
   private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+  /** Started at the first wait: one timer refuses every waiter past its time, instead of one timer per waiter. */
+  private final AtomicBoolean sweeping = new AtomicBoolean();
 
   /** A call waiting for a slot, on the context it will run on. */
-  private record Waiter(Promise<Void> slot, Context context, long[] timer) {
+  private record Waiter(Promise<Void> slot, Context context, long deadlineNanos, int limit) {
   }
 
   /** One agent's running count, queue and own limit (as of its last call). */
@@ -74,10 +78,13 @@ public final class AgentGate implements Shareable {
       if (lane.queue.size() >= maxQueued) {
         return Future.failedFuture(refused(agentnum, limit, "its queue of " + maxQueued + " is full"));
       }
-      waiter = new Waiter(Promise.promise(), vertx.getOrCreateContext(), new long[1]);
+      waiter = new Waiter(Promise.promise(), vertx.getOrCreateContext(),
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMs), limit);
       lane.queue.add(waiter);
     }
-    waiter.timer[0] = vertx.setTimer(maxWaitMs, fired -> expire(lane, waiter, agentnum, limit));
+    if (!sweeping.get() && sweeping.compareAndSet(false, true)) {
+      vertx.setPeriodic(sweepEveryMs(), ignored -> sweep());
+    }
     return waiter.slot.future();
   }
 
@@ -88,18 +95,26 @@ public final class AgentGate implements Shareable {
       return;
     }
     List<Waiter> next = new ArrayList<>(1);
+    List<Waiter> late = null;
+    long now = System.nanoTime();
     synchronized (lane) {
       lane.running--;
       int limit = limit(lane.ownLimit);
       while (lane.running < limit && !lane.queue.isEmpty()) {
-        next.add(lane.queue.poll());
-        lane.running++;
+        Waiter waiter = lane.queue.poll();
+        if (now - waiter.deadlineNanos >= 0) {
+          late = late == null ? new ArrayList<>(1) : late;
+          late.add(waiter);
+        } else {
+          next.add(waiter);
+          lane.running++;
+        }
       }
     }
     for (Waiter waiter : next) {
-      vertx.cancelTimer(waiter.timer[0]);
-      waiter.context.runOnContext(ignored -> waiter.slot.complete());
+      settle(waiter, null);
     }
+    refuse(agentnum, late);
   }
 
   /** Calls of the agent running now (for a gauge and tests). */
@@ -122,14 +137,48 @@ public final class AgentGate implements Shareable {
     return Math.min(ownLimit, Math.max(1, sharedInFlight / agents));
   }
 
-  private void expire(Lane lane, Waiter waiter, long agentnum, int limit) {
-    boolean removed;
-    synchronized (lane) {
-      removed = lane.queue.remove(waiter);
+  /** The sweep's period: a tenth of the longest wait (at least 10 ms), so a refusal comes at most that late. */
+  private long sweepEveryMs() {
+    return Math.max(10, maxWaitMs / 10);
+  }
+
+  /** Refuses every waiter past its time; each lane's queue is in arrival order, so they are at its head. */
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Map.Entry<Long, Lane> entry : lanes.entrySet()) {
+      Lane lane = entry.getValue();
+      List<Waiter> late = null;
+      synchronized (lane) {
+        while (!lane.queue.isEmpty() && now - lane.queue.peek().deadlineNanos >= 0) {
+          late = late == null ? new ArrayList<>() : late;
+          late.add(lane.queue.poll());
+        }
+      }
+      refuse(entry.getKey(), late);
     }
-    if (removed) {
-      waiter.slot.fail(refused(agentnum, limit, "no slot within " + maxWaitMs + " ms"));
+  }
+
+  private void refuse(long agentnum, List<Waiter> late) {
+    if (late == null) {
+      return;
     }
+    for (Waiter waiter : late) {
+      settle(waiter, refused(agentnum, waiter.limit, "no slot within " + maxWaitMs + " ms"));
+    }
+  }
+
+  /**
+   * Completes a waiter as a task on its own context: never inline, where a queue of calls that end at once would
+   * each start the next one deeper in the stack.
+   */
+  private static void settle(Waiter waiter, BackendFailure refusal) {
+    waiter.context.runOnContext(ignored -> {
+      if (refusal == null) {
+        waiter.slot.complete();
+      } else {
+        waiter.slot.fail(refusal);
+      }
+    });
   }
 
   private static BackendFailure refused(long agentnum, int limit, String why) {
