@@ -89,8 +89,16 @@ class PgBouncerIT {
          Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + database);
     }
-    assertThat(Migrations.migrate(viaBouncer(direct, database, PgConfig.Pooler.PGBOUNCER)).migrationsExecuted)
-        .isPositive();
+    try {
+      assertThat(Migrations.migrate(viaBouncer(direct, database, PgConfig.Pooler.PGBOUNCER)).migrationsExecuted)
+          .isPositive();
+    } finally {
+      // FORCE: PgBouncer still holds its server connections to it.
+      try (Connection c = DriverManager.getConnection(direct.jdbcUrl(), direct.user(), direct.password());
+           Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      }
+    }
   }
 
   @Test
