@@ -2,6 +2,7 @@ package net.fsgateway.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.fsgateway.billing.BillingQueries;
@@ -57,7 +58,7 @@ public final class SignupReplay {
   }
 
   /** {@code sql} with every {@code $n} replaced; a parameter without a value is a bug here, not a default. */
-  static String substitute(String sql, java.util.function.IntFunction<String> values) {
+  static String substitute(String sql, IntFunction<String> values) {
     Matcher m = PARAMETER.matcher(sql);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

@@ -105,10 +105,7 @@ class JournalCrashIT {
     String username = AuthorizeNetSignupIT.name();
     h.simulator.inject(SimulatorFault.SLOW, "priorAuthCaptureTransaction", 1, 2000);
     // No drain delay: the pools would close at once under the capture if the gateway did not wait for it.
-    try (GatewayProcess child = GatewayProcess.builder().jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
-        .env(PaymentsHarness.env(h.simulator.endpoint()))
-        .env(Map.of("GW_BILLING_PROCESSOR_TIMEOUT_MS", "10000", "GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "0"))
-        .start().awaitReady(Duration.ofSeconds(60))) {
+    try (GatewayProcess child = start("", Map.of("GW_SHUTDOWN_DRAIN_DELAY_SECONDS", "0"))) {
       int capturesBefore = h.simulator.requestCount("priorAuthCaptureTransaction");
       assertThat(child.call("new_customer", h.data.card(username))).containsEntry("error", "");
       awaitRequest("priorAuthCaptureTransaction", capturesBefore + 1);
@@ -154,8 +151,14 @@ class JournalCrashIT {
    * CrashPoints step, or '') makes it halt by itself at that step boundary.
    */
   private static GatewayProcess start(String crashAt) {
+    return start(crashAt, Map.of());
+  }
+
+  /** {@code settings}: more environment for the gateway. */
+  private static GatewayProcess start(String crashAt, Map<String, String> settings) {
     GatewayProcess.Builder gateway = GatewayProcess.builder().jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))
-        .env(PaymentsHarness.env(h.simulator.endpoint())).env(Map.of("GW_BILLING_PROCESSOR_TIMEOUT_MS", "10000"));
+        .env(PaymentsHarness.env(h.simulator.endpoint())).env(Map.of("GW_BILLING_PROCESSOR_TIMEOUT_MS", "10000"))
+        .env(settings);
     if (!crashAt.isEmpty()) {
       gateway.property("fsgw.crashAt", crashAt);
     }

@@ -85,19 +85,20 @@ class PgBouncerIT {
   void migrationsRunThroughPgBouncer() throws Exception {
     PgConfig direct = TestBackends.pg();
     String database = "fsgw_bouncer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(direct.jdbcUrl(), direct.user(), direct.password());
-         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
+    execute(direct, "CREATE DATABASE " + database);
     try {
       assertThat(Migrations.migrate(viaBouncer(direct, database, PgConfig.Pooler.PGBOUNCER)).migrationsExecuted)
           .isPositive();
     } finally {
       // FORCE: PgBouncer still holds its server connections to it.
-      try (Connection c = DriverManager.getConnection(direct.jdbcUrl(), direct.user(), direct.password());
-           Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
+      execute(direct, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  private static void execute(PgConfig server, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+         Statement s = c.createStatement()) {
+      s.execute(sql);
     }
   }
 
