@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
+import net.fsgateway.infra.Timeouts;
 import net.fsgateway.xmlrpc.FaultCode;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.MethodResponse.Fault;
@@ -17,6 +18,8 @@ import net.fsgateway.xmlrpc.MethodResponse.Fault;
 public final class LocalRoute implements MethodRoute, MethodSink {
   private final Vertx vertx;
   private final Map<String, MethodHandler> handlers = new HashMap<>();
+  /** By length: a method's timeout is the same on every call, so there are as many as distinct lengths. */
+  private final Map<Integer, Timeouts> timeouts = new HashMap<>();
 
   public LocalRoute(Vertx vertx) {
     this.vertx = vertx;
@@ -37,12 +40,13 @@ public final class LocalRoute implements MethodRoute, MethodSink {
       return Future.succeededFuture(new Fault(FaultCode.SERVER_BUSY, spec.name() + " is not available right now"));
     }
     // The same bound as the bus's send timeout: a call that outlives it answers "timed out" and its late result
-    // is dropped. A timer of this event loop's own: Future.timeout() would schedule on Netty's global executor,
-    // a thread wake-up per call (measured: a quarter of the gateway's CPU at 64 connections).
+    // is dropped. This event loop's own Timeouts: Future.timeout() would schedule on Netty's global executor, a
+    // thread wake-up per call (measured: a quarter of the gateway's CPU at 64 connections).
     Promise<MethodResponse> answer = Promise.promise();
-    long timer = vertx.setTimer(timeoutMs, fired -> answer.tryComplete(Failures.timedOut(spec.name())));
+    Timeouts.Timeout timeout = timeouts.computeIfAbsent(timeoutMs, ms -> new Timeouts(vertx, ms))
+        .arm(() -> answer.tryComplete(Failures.timedOut(spec.name())));
     MethodHandler.answer(spec.name(), handler, request, response -> {
-      vertx.cancelTimer(timer);
+      timeout.cancel();
       if (!answer.tryComplete(response)) {
         StreamedAnswers.discard(response);
       }

@@ -1,13 +1,13 @@
 package net.fsgateway.http;
 
 import io.netty.buffer.ByteBuf;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.buffer.BufferInternal;
-import java.util.concurrent.TimeUnit;
 import net.fsgateway.codec.BodyTooLargeException;
 import net.fsgateway.codec.CodecLimits;
 import net.fsgateway.codec.ProtocolException;
@@ -17,6 +17,7 @@ import net.fsgateway.config.LimitsConfig;
 import net.fsgateway.dispatch.Dispatcher;
 import net.fsgateway.dispatch.Failures;
 import net.fsgateway.dispatch.StreamedAnswers;
+import net.fsgateway.infra.Timeouts;
 import net.fsgateway.ops.CallObserver;
 import net.fsgateway.resilience.InFlightLimit;
 import net.fsgateway.xmlrpc.MethodCall;
@@ -34,10 +35,9 @@ final class XmlRpcEndpoint {
   private static final CharSequence SERVER = HttpHeaders.createOptimized("fs-gateway");
   private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
 
-  private final Vertx vertx;
   private final Dispatcher dispatcher;
   private final CodecLimits limits;
-  private final long requestTimeoutMs;
+  private final Timeouts bodyDeadlines;
   private final boolean undefinedAsEmpty;
   private final CallObserver observer;
   private final InFlightLimit inFlight;
@@ -45,10 +45,9 @@ final class XmlRpcEndpoint {
   /** {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}. */
   XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs,
                  boolean undefinedAsEmpty, CallObserver observer) {
-    this.vertx = vertx;
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
-    this.requestTimeoutMs = requestTimeoutMs;
+    this.bodyDeadlines = new Timeouts(vertx, requestTimeoutMs);
     this.undefinedAsEmpty = undefinedAsEmpty;
     this.observer = observer;
     this.inFlight = InFlightLimit.shared(vertx, limits.maxInFlight());
@@ -67,10 +66,7 @@ final class XmlRpcEndpoint {
     request.handler(exchange::chunk);
     request.endHandler(ignored -> exchange.end());
     request.exceptionHandler(ignored -> exchange.abort());
-    // The deadline's timer is armed only if the body has not ended once this read is handled: a body that comes
-    // with its headers (nearly every call) costs a queued task instead of a timer set and cancelled.
-    long arrived = System.nanoTime();
-    vertx.runOnContext(ignored -> exchange.armDeadline(arrived));
+    exchange.deadline = bodyDeadlines.arm(exchange::expire);
     request.resume();
   }
 
@@ -124,7 +120,7 @@ final class XmlRpcEndpoint {
     private boolean finished;
     private boolean counted = true;
     private boolean dispatched;
-    private long deadline = -1;
+    private Timeouts.Timeout deadline;
 
     Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder, CallObserver.Call observed) {
       this.request = request;
@@ -149,7 +145,7 @@ final class XmlRpcEndpoint {
       if (finished) {
         return;
       }
-      vertx.cancelTimer(deadline);
+      deadline.cancel();
       try {
         call = decoder.end();
       } catch (ProtocolException e) {
@@ -172,19 +168,10 @@ final class XmlRpcEndpoint {
 
     void abort() {
       finished = true;
-      vertx.cancelTimer(deadline);
+      deadline.cancel();
       if (!dispatched) {
         leave(); // a dispatched call keeps its slot until it is answered, even if its client is gone
       }
-    }
-
-    /** Starts the request deadline, counted from {@code arrivedNanos}, unless the body has already ended. */
-    void armDeadline(long arrivedNanos) {
-      if (finished || request.isEnded()) {
-        return;
-      }
-      long left = requestTimeoutMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivedNanos);
-      deadline = vertx.setTimer(Math.max(1, left), ignored -> expire());
     }
 
     /** Gives the in-flight slot back, once. */
@@ -209,7 +196,7 @@ final class XmlRpcEndpoint {
     private void crashed(RuntimeException bug) {
       finished = true;
       leave();
-      vertx.cancelTimer(deadline);
+      deadline.cancel();
       write(Failures.toFault("decode", bug), true);
     }
 
@@ -217,7 +204,7 @@ final class XmlRpcEndpoint {
     private void reject(ProtocolException e) {
       finished = true;
       leave();
-      vertx.cancelTimer(deadline);
+      deadline.cancel();
       if (e instanceof BodyTooLargeException) {
         tooLarge(request);
         return;
@@ -242,11 +229,10 @@ final class XmlRpcEndpoint {
         StreamedWriter.write(request, streamed, undefinedAsEmpty);
         return;
       }
-      response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty)).onComplete(ignored -> {
-        if (close) {
-          request.connection().close();
-        }
-      });
+      Future<Void> written = response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty));
+      if (close) {
+        written.onComplete(ignored -> request.connection().close());
+      }
     }
   }
 }

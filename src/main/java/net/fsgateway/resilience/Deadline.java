@@ -5,24 +5,25 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import net.fsgateway.config.DeadlinesConfig;
+import net.fsgateway.infra.Timeouts;
 import net.fsgateway.resilience.FailureClassifier.Backend;
 
 /**
  * A bound on how long a call waits for one backend, and the classification of what that backend answers: a
  * hung PostgreSQL or Redis (stopped, partitioned) fails the call with a retryable {@link BackendFailure} after
- * {@code millis} instead of holding it until the call timeout. A timer of the calling event loop (not
- * {@code Future.timeout}, which wakes Netty's global executor per call).
+ * {@code millis} instead of holding it until the call timeout. The calling event loop's {@link Timeouts} (not
+ * {@code Future.timeout}, which wakes Netty's global executor per call, nor a timer set and cancelled per call).
  */
 public final class Deadline {
-  private final Vertx vertx;
   private final Backend backend;
   private final long millis;
+  private final Timeouts timeouts;
   private final FailureCause onTimeout;
 
   public Deadline(Vertx vertx, Backend backend, long millis) {
-    this.vertx = vertx;
     this.backend = backend;
     this.millis = millis;
+    this.timeouts = new Timeouts(vertx, millis);
     this.onTimeout = backend == Backend.REDIS ? FailureCause.REDIS_TIMEOUT : FailureCause.PG_TIMEOUT;
   }
 
@@ -46,10 +47,10 @@ public final class Deadline {
       return work.failed() ? Future.failedFuture(classified(work.cause())) : work;
     }
     Promise<T> result = Promise.promise();
-    long timer = vertx.setTimer(millis, fired -> result.tryFail(
+    Timeouts.Timeout timeout = timeouts.arm(() -> result.tryFail(
         new BackendFailure(onTimeout, backend.name().toLowerCase() + ": no answer in " + millis + " ms")));
     work.onComplete(done -> {
-      vertx.cancelTimer(timer);
+      timeout.cancel();
       if (done.succeeded()) {
         result.tryComplete(done.result());
       } else {
