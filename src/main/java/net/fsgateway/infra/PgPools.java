@@ -48,6 +48,15 @@ public final class PgPools {
         .connectingTo(bounded(pg, deadlines)).using(vertx).build();
   }
 
+  /**
+   * {@link #pipelined}, with the statements issued to one connection in one event-loop turn sent in one write
+   * ({@link FlushBatching}).
+   */
+  public static SqlClient pipelinedBatched(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
+    return PgBuilder.client().with(poolOptions(pg, deadlines)).with(transport(pg))
+        .connectingTo(bounded(pg, deadlines)).withConnectHandler(FlushBatching::install).using(vertx).build();
+  }
+
   public static Pool create(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
     return PgBuilder.pool().with(poolOptions(pg, deadlines)).with(transport(pg))
         .connectingTo(bounded(pg, deadlines)).using(vertx).build();

@@ -44,7 +44,7 @@ public final class ProvisioningMethods implements MethodService {
     // Every provisioning query is one statement: a pipelining client (measured on 2 cores, check_username at 64
     // connections: 10,942–13,674 req/s pipelined against 9,519–10,466 with the pool). Signups keep the pool:
     // pipelined, their writes queue behind each other's commits (1,233–1,550 against 1,272–1,802 signups/s).
-    SqlClient db = opened.add(PgPools.pipelined(vertx, config.pg(), config.deadlines()), SqlClient::close);
+    SqlClient db = opened.add(PgPools.pipelinedBatched(vertx, config.pg(), config.deadlines()), SqlClient::close);
     RedisAPI redis = opened.add(DeadlineRedis.wrap(vertx, RedisClients.create(vertx, config.redis()), config.deadlines()));
     AgentSessions sessions = opened.add(AgentSessions.open(vertx, redis, config, db),
         AgentSessions::close);
