@@ -94,11 +94,16 @@ public final class AgentGate implements Shareable {
     if (lane == null) {
       return;
     }
-    List<Waiter> next = new ArrayList<>(1);
+    // Nearly always one slot for one waiter, or none: a list only for the rare rest (the limit was raised).
+    Waiter first = null;
+    List<Waiter> more = null;
     List<Waiter> late = null;
-    long now = System.nanoTime();
     synchronized (lane) {
       lane.running--;
+      if (lane.queue.isEmpty()) {
+        return;
+      }
+      long now = System.nanoTime();
       int limit = limit(lane.ownLimit);
       while (lane.running < limit && !lane.queue.isEmpty()) {
         Waiter waiter = lane.queue.poll();
@@ -106,13 +111,21 @@ public final class AgentGate implements Shareable {
           late = late == null ? new ArrayList<>(1) : late;
           late.add(waiter);
         } else {
-          next.add(waiter);
           lane.running++;
+          if (first == null) {
+            first = waiter;
+          } else {
+            more = more == null ? new ArrayList<>(1) : more;
+            more.add(waiter);
+          }
         }
       }
     }
-    for (Waiter waiter : next) {
-      settle(waiter, null);
+    if (first != null) {
+      settle(first, null);
+    }
+    if (more != null) {
+      more.forEach(waiter -> settle(waiter, null));
     }
     refuse(agentnum, late);
   }

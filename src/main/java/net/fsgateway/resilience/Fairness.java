@@ -24,14 +24,18 @@ public final class Fairness {
   }
 
   public <T> Future<T> run(long agentnum, Function<Long, Future<T>> body) {
-    return gate.enter(agentnum, limits.limit(agentnum, db)).compose(slot -> {
-      Future<T> result;
-      try {
-        result = body.apply(agentnum);
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      return result.andThen(done -> gate.leave(agentnum));
-    });
+    Future<Void> slot = gate.enter(agentnum, limits.limit(agentnum, db));
+    // A free slot (every call but those of a reseller at its limit) runs the body now, without a composition.
+    return slot.succeeded() ? inSlot(agentnum, body) : slot.compose(taken -> inSlot(agentnum, body));
+  }
+
+  private <T> Future<T> inSlot(long agentnum, Function<Long, Future<T>> body) {
+    Future<T> result;
+    try {
+      result = body.apply(agentnum);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    return result.andThen(done -> gate.leave(agentnum));
   }
 }
