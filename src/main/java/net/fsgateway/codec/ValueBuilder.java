@@ -1,7 +1,6 @@
 package net.fsgateway.codec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import net.fsgateway.xmlrpc.FaultCode;
 import net.fsgateway.xmlrpc.XArray;
 import net.fsgateway.xmlrpc.XStruct;
@@ -125,7 +124,7 @@ final class ValueBuilder {
         return null;
       case Tags.STRUCT:
         containers--;
-        parent.value = new XStruct(f.members);
+        parent.value = f.members.build();
         return null;
       case Tags.DATA:
         parent.value = new XArray(f.items);
@@ -176,7 +175,7 @@ final class ValueBuilder {
     boolean hasChild;
     String name;
     XmlRpcValue value;
-    LinkedHashMap<String, XmlRpcValue> members;
+    XStruct.Builder members;
     ArrayList<XmlRpcValue> items;
 
     void reset(int newTag) {
@@ -186,11 +185,7 @@ final class ValueBuilder {
       name = null;
       value = null;
       if (tag == Tags.STRUCT) {
-        if (members == null) {
-          members = new LinkedHashMap<>();
-        } else {
-          members.clear();
-        }
+        members = XStruct.builder(); // handed to the struct when it ends, so one per struct
       } else if (tag == Tags.DATA) {
         if (items == null) {
           items = new ArrayList<>();

@@ -1,9 +1,7 @@
 package net.fsgateway.dispatch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.MethodResponse.Streamed;
 import net.fsgateway.xmlrpc.MethodResponse.Success;
@@ -41,9 +39,9 @@ public final class FreesideTyping {
       return value;
     }
     if (value instanceof XStruct struct) {
-      Map<String, XmlRpcValue> members = new LinkedHashMap<>();
+      XStruct.Builder members = XStruct.builder();
       struct.members().forEach((name, member) -> members.put(name, strings(member)));
-      return new XStruct(members);
+      return members.build();
     }
     if (value instanceof XArray array) {
       List<XmlRpcValue> items = new ArrayList<>(array.items().size());

@@ -1,13 +1,16 @@
 package net.fsgateway.xmlrpc;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code <struct>}: members in the order they were sent (a duplicate name keeps the last value). */
 public record XStruct(Map<String, XmlRpcValue> members) implements XmlRpcValue {
   public XStruct {
-    members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    // A map a Builder handed over is read-only already; any other is copied, so no caller can change it later.
+    members = members instanceof HandedOver ? members : Collections.unmodifiableMap(new LinkedHashMap<>(members));
   }
 
   public XmlRpcValue get(String name) {
@@ -18,11 +21,19 @@ public record XStruct(Map<String, XmlRpcValue> members) implements XmlRpcValue {
     return new Builder();
   }
 
-  /** Builds a struct in member order. */
+  /**
+   * Builds a struct in member order. {@link #build} hands the builder's map to the struct instead of copying it
+   * (every call decodes one struct and answers one or two); a builder used again after that starts a new map.
+   */
   public static final class Builder {
-    private final LinkedHashMap<String, XmlRpcValue> members = new LinkedHashMap<>();
+    private LinkedHashMap<String, XmlRpcValue> members = new LinkedHashMap<>();
+    private boolean built;
 
     public Builder put(String name, XmlRpcValue value) {
+      if (built) {
+        members = new LinkedHashMap<>(members);
+        built = false;
+      }
       members.put(name, value);
       return this;
     }
@@ -36,7 +47,39 @@ public record XStruct(Map<String, XmlRpcValue> members) implements XmlRpcValue {
     }
 
     public XStruct build() {
-      return new XStruct(members);
+      built = true;
+      return new XStruct(new HandedOver(members));
+    }
+  }
+
+  /** A builder's map seen read-only; nothing else holds it once the builder has moved on. */
+  private static final class HandedOver extends AbstractMap<String, XmlRpcValue> {
+    private final Map<String, XmlRpcValue> map;
+    private final Map<String, XmlRpcValue> readOnly;
+
+    HandedOver(LinkedHashMap<String, XmlRpcValue> map) {
+      this.map = map;
+      this.readOnly = Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public XmlRpcValue get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public Set<Entry<String, XmlRpcValue>> entrySet() {
+      return readOnly.entrySet();
     }
   }
 }
