@@ -2,9 +2,13 @@ package net.fsgateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,5 +77,61 @@ class AgentGateTest {
     for (int i = 0; i < 6; i++) {
       assertThat(gate.enter(A, 6).succeeded()).isTrue();
     }
+  }
+
+  @Test
+  void aSlotFreedOnAnEventLoopGoesToAWaiterOfThatLoopBeforeAYoungWaiterOfAnother() throws Exception {
+    AgentGate gate = new AgentGate(vertx, 8, 60_000, 0); // a minute's wait: the waiters stay "young" for 300 ms
+    Context[] loops = twoEventLoops();
+    on(loops[0], () -> gate.enter(A, 1));
+    Future<Void> otherLoop = on(loops[1], () -> gate.enter(A, 1));
+    Future<Void> sameLoop = on(loops[0], () -> gate.enter(A, 1));
+    on(loops[0], () -> {
+      gate.leave(A);
+      return null;
+    });
+    sameLoop.await(5, TimeUnit.SECONDS);
+    assertThat(otherLoop.isComplete()).as("the older waiter of the other loop").isFalse();
+    on(loops[0], () -> {
+      gate.leave(A);
+      return null;
+    });
+    otherLoop.await(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void theOldestWaiterGoesFirstOnceItHasWaitedAWhile() throws Exception {
+    AgentGate gate = new AgentGate(vertx, 8, 1_000, 0); // 5 ms
+    Context[] loops = twoEventLoops();
+    on(loops[0], () -> gate.enter(A, 1));
+    Future<Void> otherLoop = on(loops[1], () -> gate.enter(A, 1));
+    Future<Void> sameLoop = on(loops[0], () -> gate.enter(A, 1));
+    Thread.sleep(50);
+    on(loops[0], () -> {
+      gate.leave(A);
+      return null;
+    });
+    otherLoop.await(5, TimeUnit.SECONDS);
+    assertThat(sameLoop.isComplete()).as("the younger waiter, though on the freeing loop").isFalse();
+  }
+
+  /** Two event-loop contexts on different threads. */
+  private Context[] twoEventLoops() throws Exception {
+    VertxInternal internal = (VertxInternal) vertx;
+    Context first = internal.createEventLoopContext();
+    Thread firstThread = on(first, Thread::currentThread);
+    for (int i = 0; i < 64; i++) {
+      Context other = internal.createEventLoopContext();
+      if (on(other, Thread::currentThread) != firstThread) {
+        return new Context[] {first, other};
+      }
+    }
+    throw new IllegalStateException("one event loop only");
+  }
+
+  private static <T> T on(Context context, Supplier<T> work) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    context.runOnContext(ignored -> result.complete(work.get()));
+    return result.get(5, TimeUnit.SECONDS);
   }
 }
