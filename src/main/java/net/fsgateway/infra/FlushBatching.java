@@ -31,9 +31,8 @@ final class FlushBatching {
   /** The pool's connect handler: installs the batching and hands the connection to the pool. */
   static void install(SqlConnection connection) {
     try {
-      if (connection instanceof SqlConnectionInternal internal
-          && internal.unwrap().unwrap() instanceof SocketConnectionBase socket) {
-        ChannelPipeline pipeline = socket.socket().channelHandlerContext().pipeline();
+      ChannelPipeline pipeline = pipelineOf(connection);
+      if (pipeline != null) {
         pipeline.addFirst("fsgw-flush-batching", new FlushConsolidationHandler(FLUSH_AFTER, true));
       } else {
         warnOnce("not a socket connection: " + connection.getClass().getName());
@@ -43,6 +42,15 @@ final class FlushBatching {
     } finally {
       connection.close(); // gives the connection to the pool
     }
+  }
+
+  /** The Netty pipeline of a pooled connection's socket, or null if the client's classes are not as expected. */
+  static ChannelPipeline pipelineOf(SqlConnection connection) {
+    if (connection instanceof SqlConnectionInternal internal
+        && internal.unwrap().unwrap() instanceof SocketConnectionBase socket) {
+      return socket.socket().channelHandlerContext().pipeline();
+    }
+    return null;
   }
 
   private static void warnOnce(String why) {
