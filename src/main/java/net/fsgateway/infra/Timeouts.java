@@ -11,13 +11,18 @@ import java.util.concurrent.TimeUnit;
  * so a FIFO and one timer for its earliest live entry replace a Vert.x timer set and cancelled per call (a map
  * entry, a scheduled task, its removal from the loop's queue: measured, the largest owner of check_username's
  * dispatch cost). A cancelled timeout is only marked; marked ones leave the head of the queue when the next one is
- * armed or the timer fires, so the queue holds about the calls in flight, and at most this length's worth of
- * calls behind one that hangs. Off an event-loop thread (a worker, no Vert.x context) an ordinary timer is used.
+ * armed or the timer fires, so the queue holds about the calls in flight. Behind one that hangs (a client
+ * trickling its body for the whole deadline) the marked ones are swept out whenever the queue has doubled since
+ * the last sweep, so it never holds more than about twice the live timeouts (and at least {@value #SWEEP_FROM}).
+ * Off an event-loop thread (a worker, no Vert.x context) an ordinary timer is used.
  *
  * <p>The action may still run after a cancel from another thread (a flag, not a lock): it must be harmless once
  * the work is done, as a {@code tryComplete} is.
  */
 public final class Timeouts {
+  /** The queue size below which cancelled entries are left to leave by the head. */
+  static final int SWEEP_FROM = 1024;
+
   private final Vertx vertx;
   private final long millis;
   private final long nanos;
@@ -39,12 +44,21 @@ public final class Timeouts {
       return new TimerTimeout(vertx, vertx.setTimer(millis, fired -> onTimeout.run()));
     }
     // Context data is shared by a context and its duplicates (one per HTTP request): one queue per event loop.
+    return queueOf(context).arm(onTimeout);
+  }
+
+  /** Timeouts held (live or cancelled) on the calling event loop; for tests. */
+  int held() {
+    return queueOf(Vertx.currentContext()).entries.size();
+  }
+
+  private Queue queueOf(Context context) {
     Queue queue = context.get(this);
     if (queue == null) {
       queue = new Queue();
       context.put(this, queue);
     }
-    return queue.arm(onTimeout);
+    return queue;
   }
 
   /** An armed timeout. */
@@ -79,9 +93,14 @@ public final class Timeouts {
   private final class Queue {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private boolean timerSet;
+    private int sweepAt = SWEEP_FROM;
 
     Entry arm(Runnable action) {
       dropCancelledHead();
+      if (entries.size() >= sweepAt) {
+        entries.removeIf(entry -> entry.cancelled);
+        sweepAt = Math.max(SWEEP_FROM, 2 * entries.size());
+      }
       Entry entry = new Entry(System.nanoTime() + nanos, action);
       entries.addLast(entry);
       if (!timerSet) {

@@ -69,6 +69,19 @@ class TimeoutsTest {
   }
 
   @Test
+  void behindOneThatHangsTheCancelledOnesDoNotPileUp() throws Exception {
+    Timeouts timeouts = new Timeouts(vertx, 60_000);
+    int held = onLoop(() -> {
+      timeouts.arm(() -> { }); // live for a minute: the head never leaves during the test
+      for (int i = 0; i < 100_000; i++) {
+        timeouts.arm(() -> { }).cancel();
+      }
+      return timeouts.held();
+    });
+    assertThat(held).isLessThanOrEqualTo(2 * Timeouts.SWEEP_FROM);
+  }
+
+  @Test
   void aTimeoutArmedAgainAfterTheQueueRanDryFiresAgain() throws Exception {
     Timeouts timeouts = new Timeouts(vertx, 30);
     for (int round = 0; round < 3; round++) {
