@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class PaymentJournalTest {
   private final Vertx vertx = Vertx.vertx();
   private final Pool pool = PgPools.create(vertx, TestBackends.pg(), TestGateway.productionDeadlines());
-  private final PaymentJournal journal = new PaymentJournal(pool, PgPools.asyncCommit(vertx, TestBackends.pg(),
+  private final PaymentJournal journal = new PaymentJournal(vertx, pool, PgPools.asyncCommit(vertx, TestBackends.pg(),
       TestGateway.productionDeadlines(), PgBudget.JOURNAL_CONNECTIONS),
       "journal-test");
 
