@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Timeout;
 class PaymentJournalTest {
   private final Vertx vertx = Vertx.vertx();
   private final Pool pool = PgPools.create(vertx, TestBackends.pg(), TestGateway.productionDeadlines());
-  private final PaymentJournal journal = new PaymentJournal(vertx, pool, PgPools.asyncCommit(vertx, TestBackends.pg(),
-      TestGateway.productionDeadlines(), PgBudget.JOURNAL_CONNECTIONS),
-      "journal-test");
+  private final Pool asyncCommit = PgPools.asyncCommit(vertx, TestBackends.pg(), TestGateway.productionDeadlines(),
+      PgBudget.JOURNAL_CONNECTIONS);
+  private final PaymentJournal journal = new PaymentJournal(vertx, pool, asyncCommit, "journal-test");
 
   @AfterEach
   void close() {
@@ -133,6 +133,17 @@ class PaymentJournalTest {
           })).await(10, TimeUnit.SECONDS);
       assertThat(plan).as(mode).contains("payment_journal_pkey").doesNotContain("payment_journal_open_idx");
     }
+  }
+
+  /**
+   * 'captured' names as many attempts as its group holds: a generic plan made while the journal was small (a
+   * scan of the table) would stay cached on the connection, so its pool plans each statement for its parameters.
+   */
+  @Test
+  void theGroupCommittedStepsArePlannedForTheirOwnParameters() throws Exception {
+    String mode = asyncCommit.query("SHOW plan_cache_mode").execute().await(10, TimeUnit.SECONDS)
+        .iterator().next().getString(0);
+    assertThat(mode).isEqualTo("force_custom_plan");
   }
 
   @Test
