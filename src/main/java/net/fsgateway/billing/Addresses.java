@@ -12,33 +12,27 @@ import java.util.regex.Pattern;
  */
 public final class Addresses {
   private static final String WORD = "\\p{L}\\p{M}\\p{Nd}\\p{Pc}";
-  private static final Pattern NAME = Pattern.compile("[" + WORD + " ,.\\-']+");
-  private static final Pattern TEXT = Pattern.compile("[" + WORD + " !@#$%&()\\-+;:'\",.?/=\\[\\]<>~]+");
-  private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2}");
-  private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
   private static final Pattern CA_ZIP = Pattern.compile("([A-Za-z]\\d[A-Za-z])\\s*(\\d[A-Za-z]\\d)");
   private static final Pattern AU_ZIP = Pattern.compile("\\d{4}");
   private static final Pattern OTHER_ZIP = Pattern.compile("[" + WORD + "][" + WORD + "\\-\\s]{0,8}[" + WORD + "]");
-  private static final Pattern NANP = Pattern.compile("(\\d{3})(\\d{3})(\\d{4})(\\d*)");
-  // Deliberately simple: a local part, an @ and a dotted domain; mailers decide the rest.
-  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*");
   static final int MAX_EMAILS = 10;
 
   private Addresses() {
   }
 
   public static boolean twoLetterCode(String text) {
-    return TWO_LETTERS.matcher(text).matches();
+    return CharClasses.twoLetters(text);
   }
 
   /** ut_name: letters, digits, spaces and , . - ' (at least one character). */
   public static boolean name(String text) {
-    return NAME.matcher(text).matches();
+    return CharClasses.NAME.matchesAll(text);
   }
 
   /** ut_text: letters, digits, spaces and common punctuation (at least one character). */
   public static boolean text(String text) {
-    return TEXT.matcher(text).matches();
+    return CharClasses.TEXT.matchesAll(text);
   }
 
   /** The countries whose postal codes Freeside checks by format (and requires). */
@@ -50,7 +44,7 @@ public final class Addresses {
   public static Optional<String> postalCode(String zip, String country) {
     String z = zip.strip();
     return switch (country.toUpperCase(java.util.Locale.ROOT)) {
-      case "US" -> US_ZIP.matcher(z).matches() ? Optional.of(z) : Optional.empty();
+      case "US" -> CharClasses.usZip(z) ? Optional.of(z) : Optional.empty();
       case "CA" -> {
         Matcher m = CA_ZIP.matcher(z);
         yield m.matches() ? Optional.of((m.group(1) + " " + m.group(2)).toUpperCase(java.util.Locale.ROOT))
@@ -72,16 +66,19 @@ public final class Addresses {
     if (!country.equals("US") && !country.equals("CA")) {
       return text(text) ? Optional.of(text) : Optional.empty();
     }
-    Matcher m = NANP.matcher(text.replaceAll("\\D", ""));
-    if (!m.matches()) {
+    // (\d{3})(\d{3})(\d{4})(\d*) over the digits
+    String digits = CharClasses.onlyDigits(text);
+    if (digits.length() < 10) {
       return Optional.empty();
     }
-    String extension = m.group(4).isEmpty() ? "" : " x" + m.group(4);
-    return Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + extension);
+    String extension = digits.length() == 10 ? "" : " x" + digits.substring(10);
+    return Optional.of(digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-" + digits.substring(6, 10)
+        + extension);
   }
 
   public static boolean email(String text) {
-    return text.length() <= 254 && EMAIL.matcher(text).matches();
+    // Deliberately simple: a local part, an @ and a dotted domain; mailers decide the rest.
+    return text.length() <= 254 && CharClasses.email(text);
   }
 
   /**
@@ -93,13 +90,19 @@ public final class Addresses {
     if (text.isBlank()) {
       return Optional.of(List.of());
     }
-    for (String part : text.strip().split("\\s*,\\s*")) {
+    for (String part : split(text)) {
       if (!part.equals("POST") && !email(part)) {
         return Optional.empty();
       }
       out.add(part);
     }
     return out.size() > MAX_EMAILS ? Optional.empty() : Optional.of(List.copyOf(out));
+  }
+
+  /** {@code text.strip().split("\\s*,\\s*")}; one address (no comma) needs no pattern. */
+  static String[] split(String text) {
+    String stripped = text.strip();
+    return stripped.indexOf(',') < 0 ? new String[] {stripped} : LIST_SEPARATOR.split(stripped);
   }
 
   /** Free text (comments): bounded, no control characters but line breaks. */

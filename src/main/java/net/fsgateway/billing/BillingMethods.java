@@ -64,7 +64,7 @@ public final class BillingMethods implements MethodService {
     Pool journalSteps = opened.add(PgPools.asyncCommit(vertx, config.pg(), config.deadlines(),
         PgBudget.JOURNAL_CONNECTIONS), Pool::close);
     this.vertx = vertx;
-    this.payments = new TwoPhasePayment(new PaymentJournal(pool, journalSteps, billing.processor()), processor);
+    this.payments = new TwoPhasePayment(new PaymentJournal(vertx, pool, journalSteps, billing.processor()), processor);
     return hashers.executeBlocking(() -> CardKeys.load(billing.cardKey(), config.embedded().dataDir(),
             !config.pg().embedded()))
         .compose(cardKey -> {

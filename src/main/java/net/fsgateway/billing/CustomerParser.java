@@ -21,7 +21,7 @@ final class CustomerParser {
   static SignupRequest.Customer parse(XStruct p, String country) {
     String last = name(p, "last");
     String first = name(p, "first");
-    String company = Fields.trimmed(p, "company").replaceAll("\\s+", " ");
+    String company = CharClasses.collapseSpaces(Fields.trimmed(p, "company"));
     optionalText("company", company);
     String comments = Fields.text(p, "comments");
     if (!Addresses.freeText(comments, COMMENTS_MAX)) {
@@ -42,7 +42,7 @@ final class CustomerParser {
   }
 
   private static String name(XStruct p, String field) {
-    String value = Fields.trimmed(p, field).replaceAll("\\s+", " ");
+    String value = CharClasses.collapseSpaces(Fields.trimmed(p, field));
     if (!Addresses.name(value)) {
       throw FieldTexts.illegalName(field, value);
     }
@@ -67,7 +67,7 @@ final class CustomerParser {
     if (text.isEmpty()) {
       return null;
     }
-    if (!text.matches("\\d{1,18}")) {
+    if (!CharClasses.digits(text, 1, 18)) {
       throw FieldTexts.illegalNumber(field, text);
     }
     return Long.parseLong(text);
@@ -76,7 +76,7 @@ final class CustomerParser {
   /** Freeside appends its advice to ut_number's text, without a space. */
   private static Long refnum(XStruct p) {
     String text = Fields.trimmed(p, "refnum");
-    if (!text.isEmpty() && !text.matches("\\d{1,18}")) {
+    if (!text.isEmpty() && !CharClasses.digits(text, 1, 18)) {
       throw new SignupRejected("Illegal or empty (numeric) refnum: " + text + "Please select an advertising source.");
     }
     return text.isEmpty() || Long.parseLong(text) == 0 ? null : Long.parseLong(text);
@@ -87,7 +87,7 @@ final class CustomerParser {
     if (text.isEmpty()) {
       return "";
     }
-    String digits = text.replaceAll("\\D", "");
+    String digits = CharClasses.onlyDigits(text);
     if (digits.length() != 9) {
       throw new SignupRejected("Illegal social security number");
     }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * of its expiry month.
  */
 public final class ExpiryDates {
-  private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[/-](\\d{2}|\\d{4})");
   private static final Pattern DATE = Pattern.compile("((?:19|20)?\\d{2})[/-](\\d{1,2})[/-]\\d{1,2}");
 
   private ExpiryDates() {
@@ -20,11 +19,18 @@ public final class ExpiryDates {
   /** The month the card expires in; empty when the text is in none of the forms. */
   public static Optional<YearMonth> parse(String text) {
     String date = text.strip();
-    Matcher m = MONTH_YEAR.matcher(date);
-    if (m.matches()) {
-      return month(m.group(2), m.group(1));
+    // (\d{1,2})[/-](\d{2}|\d{4}), the form nearly every signup sends, without a Matcher
+    int separator = 0;
+    while (separator < date.length() && CharClasses.isDigit(date.charAt(separator))) {
+      separator++;
     }
-    m = DATE.matcher(date);
+    int yearLength = date.length() - separator - 1;
+    if ((separator == 1 || separator == 2) && (yearLength == 2 || yearLength == 4)
+        && (date.charAt(separator) == '/' || date.charAt(separator) == '-')
+        && CharClasses.digits(date.substring(separator + 1), yearLength, yearLength)) {
+      return month(date.substring(separator + 1), date.substring(0, separator));
+    }
+    Matcher m = DATE.matcher(date);
     return m.matches() ? month(m.group(1), m.group(2)) : Optional.empty();
   }
 

@@ -17,9 +17,8 @@ import net.fsgateway.xmlrpc.XStruct;
 final class PaymentParser {
   static final String ILLEGAL_PAYBY = "Illegal payment type";
   private static final Pattern ECHECK = Pattern.compile("(\\d{4,17})@(\\d{9})");
+  private static final Pattern NOT_ECHECK_TEXT = Pattern.compile("[^\\d@.]");
   private static final Pattern PREPAID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-  private static final Pattern CHECK_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}\\p{Pc} ,.\\-']*");
-  private static final Pattern CARD_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}\\p{Pc} ,.\\-'&]*");
 
   private PaymentParser() {
   }
@@ -54,12 +53,12 @@ final class PaymentParser {
     if (paycvv.isEmpty() && requireCvv) {
       throw new SignupRejected("CVV2 is required");
     }
-    String number = payinfo.replaceAll("\\D", "");
+    String number = CharClasses.onlyDigits(payinfo);
     if (number.length() < 13 || number.length() > 19 || !CardNumbers.luhn(number)) {
       throw new SignupRejected("Invalid credit card number");
     }
     CardType type = CardNumbers.type(number).orElseThrow(() -> new SignupRejected("Unknown card type"));
-    if (!paycvv.isEmpty() && !paycvv.matches("\\d{" + type.cvvLength() + "}")) {
+    if (!paycvv.isEmpty() && !CharClasses.digits(paycvv, type.cvvLength(), type.cvvLength())) {
       throw new SignupRejected(type == CardType.AMEX ? "CVV2 (CID) for American Express cards is four digits."
           : "CVV2 (CVC2/CID) is three digits.");
     }
@@ -73,7 +72,7 @@ final class PaymentParser {
       throw new SignupRejected("Expired card");
     }
     String name = payname.isEmpty() ? defaultPayname : payname;
-    if (!CARD_NAME.matcher(name).matches() || name.length() > LocationParser.MAX) {
+    if (!CharClasses.CARD_NAME.matchesAllOrEmpty(name) || name.length() > LocationParser.MAX) {
       throw FieldTexts.illegalName("payname", name);
     }
     return new Payment.Card(number, type, expiry, paycvv, name);
@@ -81,11 +80,11 @@ final class PaymentParser {
 
   /** account@aba as Freeside's US electronic checks; the ABA number must also pass its check digit. */
   private static Payment.Check check(String payinfo, String payname) {
-    Matcher m = ECHECK.matcher(payinfo.replaceAll("[^\\d@.]", ""));
+    Matcher m = ECHECK.matcher(NOT_ECHECK_TEXT.matcher(payinfo).replaceAll(""));
     if (!m.matches() || !RoutingNumbers.valid(m.group(2))) {
       throw new SignupRejected("invalid echeck account@aba");
     }
-    if (!CHECK_NAME.matcher(payname).matches() || payname.length() > LocationParser.MAX) {
+    if (!CharClasses.CHECK_NAME.matchesAllOrEmpty(payname) || payname.length() > LocationParser.MAX) {
       throw FieldTexts.illegalName("payname", payname);
     }
     return new Payment.Check(m.group(1), m.group(2), payname);

@@ -2,7 +2,6 @@ package net.fsgateway.billing;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.regex.Pattern;
 import net.fsgateway.config.SignupConfig;
 import net.fsgateway.dispatch.CallFailure;
 import net.fsgateway.dispatch.Fields;
@@ -16,8 +15,6 @@ import net.fsgateway.xmlrpc.XStruct;
  * {@link Fields}). Fields for features the gateway does not have are accepted and ignored (README lists them).
  */
 public final class SignupParser {
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,31}");
-  private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{Nd} ._-]{1,64}");
 
   private SignupParser() {
   }
@@ -33,7 +30,7 @@ public final class SignupParser {
     SignupRequest.Location ship = LocationParser.ship(p, bill);
     List<String> emails = invoicingList(Fields.trimmed(p, "invoicing_list"));
     String username = Fields.trimmed(p, "username");
-    if (!USERNAME.matcher(username).matches()) {
+    if (!CharClasses.username(username)) {
       throw new SignupRejected("Illegal username (2-32): " + username);
     }
     ServicePasswords.violation(password, username).ifPresent(message -> {
@@ -55,7 +52,7 @@ public final class SignupParser {
   /** Optional, as in Freeside; {@code POST} (invoices by post) is a destination like an address. */
   private static List<String> invoicingList(String text) {
     return Addresses.emailList(text).orElseThrow(() -> {
-      String bad = List.of(text.strip().split("\\s*,\\s*")).stream()
+      String bad = List.of(Addresses.split(text)).stream()
           .filter(dest -> !dest.equals("POST") && !Addresses.email(dest)).findFirst().orElse("");
       return new SignupRejected(bad.isEmpty()
           ? "invoicing_list: at most " + Addresses.MAX_EMAILS + " addresses"
@@ -89,7 +86,7 @@ public final class SignupParser {
   /** A promotional or registration code: a shape no real code has cannot match one. */
   private static String code(XStruct p, String field, String unknown) {
     String code = Fields.trimmed(p, field);
-    if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+    if (!code.isEmpty() && !CharClasses.CODE.matches(code, 1, 64)) {
       throw new SignupRejected(unknown);
     }
     return code;

@@ -1,6 +1,7 @@
 package net.fsgateway.billing.journal;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -17,6 +18,14 @@ import java.util.List;
  * 'captured' are group-committed ({@link GroupCommit}): under load, signups share their round trips.
  */
 public final class PaymentJournal {
+  /**
+   * How long a 'captured' waits for others to share its statement. Nobody waits for it (the answer has gone),
+   * and an attempt left 'authorized' a moment longer is what a crash leaves anyway (the sweeper captures it
+   * again, which the processor answers as already captured). At 1,000 signups/s a statement carries about ten
+   * instead of two or three: fewer round trips for the gateway and fewer transactions for PostgreSQL (issue 15).
+   */
+  static final long CAPTURE_LINGER_MS = 10;
+
   private record Attempt(long agentnum, String payby, BigDecimal amount) {
   }
 
@@ -31,16 +40,17 @@ public final class PaymentJournal {
    * already captured. The attempt itself ('new') is written with a synchronous commit, before the processor is
    * called, so an authorization can always be found and voided.
    */
-  public PaymentJournal(SqlClient client, SqlClient asyncCommit, String processor) {
+  public PaymentJournal(Vertx vertx, SqlClient client, SqlClient asyncCommit, String processor) {
     this.client = client;
     this.attempts = new GroupCommit<>(batch -> begin(client, processor, batch));
     this.captured = new GroupCommit<>(ids -> asyncCommit.preparedQuery(JournalQueries.CAPTURED)
         // not Tuple.of(array): its varargs would spread the array
         .execute(Tuple.tuple().addValue(ids.toArray(new Long[0])))
-        .map(rows -> Collections.nCopies(ids.size(), (Void) null)));
+        .map(rows -> Collections.nCopies(ids.size(), (Void) null)),
+        task -> vertx.setTimer(CAPTURE_LINGER_MS, id -> task.run()));
   }
 
-  /** authorized → captured; written together with other signups' (group commit). */
+  /** authorized → captured; written together with other signups' (group commit, after a linger). */
   public Future<Void> captured(long attemptId) {
     return captured.write(attemptId);
   }

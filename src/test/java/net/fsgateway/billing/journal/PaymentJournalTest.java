@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Timeout;
 class PaymentJournalTest {
   private final Vertx vertx = Vertx.vertx();
   private final Pool pool = PgPools.create(vertx, TestBackends.pg(), TestGateway.productionDeadlines());
-  private final PaymentJournal journal = new PaymentJournal(pool, PgPools.asyncCommit(vertx, TestBackends.pg(),
-      TestGateway.productionDeadlines(), PgBudget.JOURNAL_CONNECTIONS),
-      "journal-test");
+  private final Pool asyncCommit = PgPools.asyncCommit(vertx, TestBackends.pg(), TestGateway.productionDeadlines(),
+      PgBudget.JOURNAL_CONNECTIONS);
+  private final PaymentJournal journal = new PaymentJournal(vertx, pool, asyncCommit, "journal-test");
 
   @AfterEach
   void close() {
@@ -103,6 +103,47 @@ class PaymentJournalTest {
       assertThat(state.get(attempt)).as("attempt %d", i).isEqualTo(expected);
       assertThat(reference.get(attempt)).isEqualTo(i % 3 == 2 ? "" : "ref-" + attempt);
     }
+  }
+
+  /**
+   * V4 creates the open-attempts index on an empty table, so until PostgreSQL first analyzes it the planner takes
+   * it for empty: 'captured' once found its ids through it, reading every entry every 'new' and 'authorized'
+   * row ever left there (dead ones too, until a vacuum), which made a signup's PostgreSQL CPU grow with the
+   * journal (issue 15). Generic plans (the one a prepared statement settles on) and custom ones alike.
+   */
+  @Test
+  void capturesFindTheirAttemptsByKeyNotThroughTheOpenAttemptsIndex() throws Exception {
+    // A journal of some size, each attempt gone through new, authorized and captured (a few pages: on a table of
+    // one page a scan is rightly cheapest, and would say nothing here).
+    pool.query("INSERT INTO payment_journal (agentnum, processor, payby, amount, state)"
+        + " SELECT 1, 'plan-test', 'CARD', 2.00, 'new' FROM generate_series(1, 5000)").execute()
+        .compose(added -> pool.query("UPDATE payment_journal SET state = 'authorized', reference = 'r'"
+            + " WHERE processor = 'plan-test'").execute())
+        .compose(authorized -> pool.query("UPDATE payment_journal SET state = 'captured'"
+            + " WHERE processor = 'plan-test'").execute())
+        .await(30, TimeUnit.SECONDS);
+    for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
+      String plan = pool.withTransaction(conn -> conn.query("SET LOCAL plan_cache_mode = " + mode).execute()
+          .compose(set -> conn.query("PREPARE captured_plan AS " + JournalQueries.CAPTURED).execute())
+          .compose(prepared -> conn.query("EXPLAIN EXECUTE captured_plan('{1,2,3}')").execute())
+          .compose(rows -> {
+            StringBuilder text = new StringBuilder();
+            rows.forEach(row -> text.append(row.getString(0)).append('\n'));
+            return conn.query("DEALLOCATE captured_plan").execute().map(text.toString());
+          })).await(10, TimeUnit.SECONDS);
+      assertThat(plan).as(mode).contains("payment_journal_pkey").doesNotContain("payment_journal_open_idx");
+    }
+  }
+
+  /**
+   * 'captured' names as many attempts as its group holds: a generic plan made while the journal was small (a
+   * scan of the table) would stay cached on the connection, so its pool plans each statement for its parameters.
+   */
+  @Test
+  void theGroupCommittedStepsArePlannedForTheirOwnParameters() throws Exception {
+    String mode = asyncCommit.query("SHOW plan_cache_mode").execute().await(10, TimeUnit.SECONDS)
+        .iterator().next().getString(0);
+    assertThat(mode).isEqualTo("force_custom_plan");
   }
 
   @Test
