@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Keeps resellers apart in one gateway process: each agent runs at most its limit of session-scoped calls at
  * once ({@code limits.agentMaxInFlight}, or its own from {@code admin agent set-limits}); the next ones wait in
- * the agent's own queue, first come first served, at most {@code limits.agentMaxQueued} of them and at most
- * {@code limits.agentQueueWaitMs} each (checked a tenth of that often by one timer). A call that finds the queue full or waits too long is refused with
- * -32003 ({@link FailureCause#AGENT_LIMIT}). One reseller's burst then holds its own slots and queue, never the
+ * the agent's own queue, first come first served (within a few milliseconds: {@link #next}), at most
+ * {@code limits.agentMaxQueued} of them and at most {@code limits.agentQueueWaitMs} each (checked a tenth of that
+ * often by one timer). A call that finds the queue full or waits too long is refused with -32003
+ * ({@link FailureCause#AGENT_LIMIT}). One reseller's burst then holds its own slots and queue, never the
  * connections and queue slots the others need. While more than one agent is active ({@link ActiveAgents}), each
  * runs at most its equal share of {@code limits.sharedInFlight}: a flood's admitted calls then leave CPU for the
  * others' calls, and a reseller alone keeps its whole limit. Shared by every event loop: each agent's lane is
