@@ -63,10 +63,10 @@ final class XmlRpcEndpoint {
       return;
     }
     Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits), observer.begin(request));
+    exchange.deadline = bodyDeadlines.arm(exchange::expire); // before any handler can run
     request.handler(exchange::chunk);
     request.endHandler(ignored -> exchange.end());
     request.exceptionHandler(ignored -> exchange.abort());
-    exchange.deadline = bodyDeadlines.arm(exchange::expire);
     request.resume();
   }
 
