@@ -3,6 +3,7 @@ package net.fsgateway.dispatch;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.XmlRpcValue;
 
@@ -40,24 +41,21 @@ public interface MethodHandler {
    */
   static void answer(String method, MethodHandler handler, CallRequest call, Handler<MethodResponse> then) {
     if (handler instanceof Streaming streaming) {
-      Future<MethodResponse> result;
-      try {
-        result = streaming.respond(call);
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      result.onComplete((response, failure) ->
+      started(() -> streaming.respond(call)).onComplete((response, failure) ->
           then.handle(failure == null ? response : Failures.toFault(method, failure)));
       return;
     }
     // A plain handler's value is wrapped here, in the one listener, rather than by a map: one future less a call.
-    Future<XmlRpcValue> value;
+    started(() -> handler.handle(call)).onComplete((value, failure) ->
+        then.handle(failure == null ? new MethodResponse.Success(value) : Failures.toFault(method, failure)));
+  }
+
+  /** The body's future, or a failed one if it throws instead. */
+  private static <T> Future<T> started(Supplier<Future<T>> body) {
     try {
-      value = handler.handle(call);
+      return body.get();
     } catch (RuntimeException e) {
-      value = Future.failedFuture(e);
+      return Future.failedFuture(e);
     }
-    value.onComplete((result, failure) ->
-        then.handle(failure == null ? new MethodResponse.Success(result) : Failures.toFault(method, failure)));
   }
 }

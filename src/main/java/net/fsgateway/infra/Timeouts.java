@@ -33,10 +33,6 @@ public final class Timeouts {
     this.nanos = TimeUnit.MILLISECONDS.toNanos(this.millis);
   }
 
-  public long millis() {
-    return millis;
-  }
-
   /** Runs {@code onTimeout} on the calling context once the length has passed, unless cancelled before. */
   public Timeout arm(Runnable onTimeout) {
     Context context = Vertx.currentContext();

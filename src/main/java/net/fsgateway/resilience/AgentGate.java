@@ -32,6 +32,7 @@ public final class AgentGate implements Shareable {
   private final Vertx vertx;
   private final int maxQueued;
   private final long maxWaitMs;
+  private final long maxWaitNanos;
   private final int sharedInFlight;
   /**
    * How long the oldest waiter may let a younger one of the freeing event loop go first ({@link #next}): a
@@ -44,8 +45,7 @@ public final class AgentGate implements Shareable {
   private final AtomicBoolean sweeping = new AtomicBoolean();
 
   /** A call waiting for a slot, on the context it will run on. */
-  private record Waiter(Promise<Void> slot, Context context, Thread loop, long enqueuedNanos, long deadlineNanos,
-                        int limit) {
+  private record Waiter(Promise<Void> slot, Context context, Thread loop, long enqueuedNanos, int limit) {
   }
 
   /** How far into the queue {@link #next} looks for a waiter of the freeing event loop. */
@@ -64,8 +64,9 @@ public final class AgentGate implements Shareable {
     this.vertx = vertx;
     this.maxQueued = maxQueued;
     this.maxWaitMs = maxWaitMs;
+    this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
     this.sharedInFlight = sharedInFlight;
-    this.localFirstNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs) / 200;
+    this.localFirstNanos = maxWaitNanos / 200;
   }
 
   /** The one gate of this Vert.x instance (the first caller's settings make it). */
@@ -90,9 +91,8 @@ public final class AgentGate implements Shareable {
       if (lane.queue.size() >= maxQueued) {
         return Future.failedFuture(refused(agentnum, limit, "its queue of " + maxQueued + " is full"));
       }
-      long now = System.nanoTime();
-      waiter = new Waiter(Promise.promise(), vertx.getOrCreateContext(), Thread.currentThread(), now,
-          now + TimeUnit.MILLISECONDS.toNanos(maxWaitMs), limit);
+      waiter = new Waiter(Promise.promise(), vertx.getOrCreateContext(), Thread.currentThread(), System.nanoTime(),
+          limit);
       lane.queue.add(waiter);
     }
     if (!sweeping.get() && sweeping.compareAndSet(false, true)) {
@@ -120,7 +120,7 @@ public final class AgentGate implements Shareable {
       int limit = limit(lane.ownLimit);
       while (lane.running < limit && !lane.queue.isEmpty()) {
         Waiter waiter = next(lane.queue, now);
-        if (now - waiter.deadlineNanos >= 0) {
+        if (now - waiter.enqueuedNanos >= maxWaitNanos) {
           late = late == null ? new ArrayList<>(1) : late;
           late.add(waiter);
         } else {
@@ -198,7 +198,7 @@ public final class AgentGate implements Shareable {
       Lane lane = entry.getValue();
       List<Waiter> late = null;
       synchronized (lane) {
-        while (!lane.queue.isEmpty() && now - lane.queue.peek().deadlineNanos >= 0) {
+        while (!lane.queue.isEmpty() && now - lane.queue.peek().enqueuedNanos >= maxWaitNanos) {
           late = late == null ? new ArrayList<>() : late;
           late.add(lane.queue.poll());
         }
