@@ -32,6 +32,7 @@ class BackendWaitIT {
       }
       try (TcpForwarder pg = new TcpForwarder(pgPort, TestBackends.pg().port())) {
         child.awaitReady(Duration.ofSeconds(30));
+        child.awaitOutput("ready:", Duration.ofSeconds(10)); // logged as readiness turns 200
         assertThat(child.output()).contains("waiting for backends", "startup.backendWaitSeconds", "ready:");
         child.terminate();
         assertThat(child.awaitExit(Duration.ofSeconds(30))).isZero();

@@ -95,7 +95,7 @@ class GracefulShutdownIT {
       for (int i = 0; i < SLOW_CLIENTS; i++) {
         slow.add(SlowCall.begin(child.port(), reseller, session, "slow" + i + "x" + System.nanoTime() % 100_000));
       }
-      awaitLine(child, "stopping:", 10_000);
+      child.awaitOutput("stopping:", Duration.ofSeconds(10));
       Thread.sleep(500);
       for (SlowCall call : slow) {
         call.finish();
@@ -223,14 +223,6 @@ class GracefulShutdownIT {
       throw new IllegalStateException("HTTP " + response.statusCode());
     }
     return XmlRpcResponseDecoder.decode(Buffer.buffer(response.body()));
-  }
-
-  private static void awaitLine(GatewayProcess child, String text, long timeoutMs) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (!child.output().contains(text)) {
-      assertThat(System.currentTimeMillis()).as("'" + text + "' in the log").isLessThan(deadline);
-      Thread.sleep(10);
-    }
   }
 
   private static int awaitNot200(GatewayProcess child) throws InterruptedException {

@@ -136,6 +136,21 @@ public final class GatewayProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
+  /**
+   * Waits until its output contains {@code text}: a line logged just before or after a state change (readiness)
+   * may reach the output a moment after the change, through the batching console appender.
+   */
+  public void awaitOutput(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!output().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("'" + text + "' not in the output within " + timeout.toMillis() + " ms:\n"
+            + lastLines(20));
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** How many output lines contain {@code text}. */
   public long linesContaining(String text) {
     return output().lines().filter(line -> line.contains(text)).count();
