@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import net.fsgateway.billing.authorizenet.AuthorizeNetProcessor;
 import net.fsgateway.billing.idempotency.Fingerprint;
@@ -61,6 +62,10 @@ public final class BillingMethods implements MethodService {
     ServicePasswords passwords = new ServicePasswords(billing.servicePasswordScheme(), billing.servicePasswordRounds());
     ProcessorBreaker processor = new ProcessorBreaker(vertx, processor(vertx, billing, config.payments()),
         billing.processorTimeoutMs(), config.payments().breakerMaxFailures(), config.payments().breakerResetMs());
+    // The checks are single read-only statements: pipelined, the checks of one event-loop turn go in one write
+    // (issue 15: event-loop CPU per signup 389 -> 333 µs, alternated, on 2 busy cores).
+    SqlClient checks = opened.add(PgPools.pipelinedBatchedGenericPlans(vertx, config.pg(), config.deadlines(),
+        PgBudget.SIGNUP_CHECK_CONNECTIONS), SqlClient::close);
     Pool journalSteps = opened.add(PgPools.asyncCommit(vertx, config.pg(), config.deadlines(),
         PgBudget.JOURNAL_CONNECTIONS), Pool::close);
     this.vertx = vertx;
@@ -70,7 +75,7 @@ public final class BillingMethods implements MethodService {
         .compose(cardKey -> {
           IdempotentSignups idempotency = new IdempotentSignups(vertx, pool, new Fingerprint(cardKey));
           SignupService service = new SignupService(sessions,
-              new SignupChecks(pool, config.signup().defaultRefnum()), new SignupStore(pool, new CardVault(cardKey)),
+              new SignupChecks(checks, config.signup().defaultRefnum()), new SignupStore(pool, new CardVault(cardKey)),
               payments, idempotency, passwords, hashers, Clock.systemUTC(), config.signup());
           startSweeper(vertx, pool, processor, idempotency);
           return sink.register("new_customer", service::newCustomer);

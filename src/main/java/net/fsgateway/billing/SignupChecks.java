@@ -1,7 +1,7 @@
 package net.fsgateway.billing;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Arrays;
@@ -16,11 +16,11 @@ import net.fsgateway.infra.Rows;
  * the database's own guarantees.
  */
 final class SignupChecks {
-  private final Pool pool;
+  private final SqlClient db;
   private final long defaultRefnum;
 
-  SignupChecks(Pool pool, long defaultRefnum) {
-    this.pool = pool;
+  SignupChecks(SqlClient db, long defaultRefnum) {
+    this.db = db;
     this.defaultRefnum = defaultRefnum;
   }
 
@@ -32,7 +32,7 @@ final class SignupChecks {
         request.username(), request.promoCode(), request.regCode(), bill.country(), bill.state(), bill.county(),
         ship == null ? null : ship.country(), ship == null ? null : ship.state(), ship == null ? null : ship.county(),
         refnum, request.customer().referralCustnum()});
-    return pool.preparedQuery(BillingQueries.SIGNUP_PLAN).execute(args)
+    return db.preparedQuery(BillingQueries.SIGNUP_PLAN).execute(args)
         .map(rows -> planFrom(agentnum, refnum, request, Rows.first(rows)))
         .compose(plan -> prepaidUsable(plan, request.payment()).map(plan));
   }
@@ -108,7 +108,7 @@ final class SignupChecks {
     if (!(payment instanceof Payment.Prepay prepay)) {
       return Future.succeededFuture();
     }
-    return pool.preparedQuery(BillingQueries.PREPAID_STATE).execute(Tuple.of(prepay.identifier()))
+    return db.preparedQuery(BillingQueries.PREPAID_STATE).execute(Tuple.of(prepay.identifier()))
         .map(rows -> {
           Row row = Rows.first(rows);
           if (row == null || row.getBoolean("used")) {

@@ -7,9 +7,9 @@ import net.fsgateway.config.GatewayConfig;
 /**
  * How many PostgreSQL connections one gateway process may open, and how they are split. Every set of services
  * (one per HTTP instance when co-located, {@code deployment.serviceInstances} sets otherwise) has one pool per
- * service, each on its own event loop, plus small fixed pools for long or side work (streamed listings, the payment journal's steps). Without
+ * service, each on its own event loop, plus small fixed pools for long or side work (streamed listings, the payment journal's steps, the signup checks). Without
  * {@code pg.maxConnections} each service pool gets {@code pg.poolSize}, so the process total grows with the cores
- * (56 on a 2-core pod); with it, the total is fixed and split evenly, so a fleet's arithmetic is
+ * (60 on a 2-core pod); with it, the total is fixed and split evenly, so a fleet's arithmetic is
  * {@code pods × pg.maxConnections ≤ max_connections − headroom} whatever the pods' sizes.
  *
  * @param sets    service sets this process runs
@@ -22,8 +22,13 @@ public record PgBudget(int sets, int perPool) {
   public static final int LISTING_CONNECTIONS = 2;
   /** Connections of the payment journal's no-flush-wait pool of each set (its group-committed steps). */
   public static final int JOURNAL_CONNECTIONS = 2;
+  /**
+   * Connections of the signup checks' pipelined client of each set: many checks share a connection at once, and the
+   * checks issued in one event-loop turn share a socket write.
+   */
+  public static final int SIGNUP_CHECK_CONNECTIONS = 2;
   /** Connections of each set that do not scale with {@code pg.poolSize}. */
-  static final int FIXED_PER_SET = LISTING_CONNECTIONS + JOURNAL_CONNECTIONS;
+  static final int FIXED_PER_SET = LISTING_CONNECTIONS + JOURNAL_CONNECTIONS + SIGNUP_CHECK_CONNECTIONS;
 
   public static PgBudget of(GatewayConfig config) {
     int sets = config.deployment().services() == Services.COLOCATED

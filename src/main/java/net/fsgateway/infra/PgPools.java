@@ -57,6 +57,18 @@ public final class PgPools {
         .connectingTo(bounded(pg, deadlines)).withConnectHandler(FlushBatching::install).using(vertx).build();
   }
 
+  /**
+   * {@link #pipelinedBatched} with at most {@code maxSize} connections, whose sessions run prepared statements on
+   * their generic plan, as {@link #genericPlans} (behind PgBouncer, without: it refuses startup parameters).
+   */
+  public static SqlClient pipelinedBatchedGenericPlans(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines,
+                                                       int maxSize) {
+    PgConnectOptions connect = pg.behindPgBouncer() ? bounded(pg, deadlines)
+        : bounded(pg, deadlines).addProperty("plan_cache_mode", "force_generic_plan");
+    return PgBuilder.client().with(poolOptions(pg, deadlines).setMaxSize(maxSize)).with(transport(pg))
+        .connectingTo(connect).withConnectHandler(FlushBatching::install).using(vertx).build();
+  }
+
   public static Pool create(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
     return PgBuilder.pool().with(poolOptions(pg, deadlines)).with(transport(pg))
         .connectingTo(bounded(pg, deadlines)).using(vertx).build();

@@ -34,7 +34,7 @@ public final class BatchedConsoleAppender extends UnsynchronizedAppenderBase<ILo
   private final OutputStream out;
   private volatile Encoder<ILoggingEvent> encoder;
   private int queueSize = 8192;
-  private int maxDelayMillis = 10;
+  private int maxDelayMillis = 50;
   private ArrayBlockingQueue<ILoggingEvent> queue;
   private Thread writer;
   private volatile boolean stopping;

@@ -38,9 +38,9 @@ class SizingModelTest {
     // 600 + 200 + 0.5 ms/s = 0.8005 cores busy; held twice that: 1.601 connections busy on average
     assertThat(p.pgCoresBusy()).isCloseTo(0.8005, within(1e-9));
     assertThat(p.pgConnectionsBusy()).isCloseTo(1.601, within(1e-9));
-    // what a 2-core pod's pools need at least: 2 service sets × (3 pools + 4 fixed connections)
-    assertThat(p.pgMaxConnectionsPerPod()).isEqualTo(14);
-    assertThat(p.pgConnectionsFleet()).isEqualTo(42);
+    // what a 2-core pod's pools need at least: 2 service sets × (3 pools + 6 fixed connections)
+    assertThat(p.pgMaxConnectionsPerPod()).isEqualTo(18);
+    assertThat(p.pgConnectionsFleet()).isEqualTo(54);
     assertThat(p.pgFitsDirect()).isTrue();
   }
 
@@ -50,8 +50,8 @@ class SizingModelTest {
     Plan p = SizingModel.plan(COSTS, new Load(20_000, 0, 0), new Assumptions(2, 0.5, 0, 2, 2, 60, 20, true));
     assertThat(p.pgConnectionsBusy()).isCloseTo(24, within(1e-9));
     assertThat(p.pods()).isEqualTo(4);                           // 4 cores busy → 8 planned → 4 pods
-    assertThat(p.pgMaxConnectionsPerPod()).isEqualTo(14);        // ceil(48 / 4) = 12, below a 2-core pod's 14
-    assertThat(p.pgFitsDirect()).isFalse();                      // 48 > 60 − 20
+    assertThat(p.pgMaxConnectionsPerPod()).isEqualTo(18);        // ceil(48 / 4) = 12, below a 2-core pod's 18
+    assertThat(p.pgFitsDirect()).isFalse();                      // 4 × 18 > 60 − 20
   }
 
   @Test
