@@ -139,6 +139,15 @@ wrk_field() { sed -n "s/^WRK.* $2=\([0-9.]*\).*/\1/p" "$1" | tail -1; }
 
 # CPU ticks (user + system) of a process, 0 when it is gone
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU ticks of a JVM's JIT compiler threads (HotSpot names them "C1 CompilerThre…" and "C2 CompilerThre…")
+jit_ticks() {
+  local t n=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in C1\ CompilerThre*|C2\ CompilerThre*)
+      n=$(( n + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0) )) ;; esac
+  done
+  echo "$n"
+}
 
 # jvm_run LOG URL METHOD CONNECTIONS SECONDS: the same run with the jar's bench driver (logs in by itself),
 # its SUMMARY turned into a WRK line so both drivers are read the same way.
