@@ -177,7 +177,8 @@ check_answers() { # each method's answer once (wrk does not read answers), and e
 # after a fixed warm-up (new_customer at ~1,000 signups/s: the C2 compiler used more CPU than the event loops for
 # the first 30 s, and was still a tenth of the process at 60 s); measured then, CPU per call is mostly compiling.
 settle_jit() {
-  local m=$1 c=$2 waited=0 g0 j0 g1 j1
+  local m=$1 c=$2 waited=0 g0=0 j0=0 g1=0 j1=0
+  [ "$JIT_SETTLE_SECONDS" -gt 0 ] || return 0
   while [ "$waited" -lt "$JIT_SETTLE_SECONDS" ]; do
     g0=$(cpu_ticks "$GW_PID"); j0=$(jit_ticks "$GW_PID")
     one_pass gw "$m" "$c" 5 "$OUT/ratio-$m-c$c-gw-settle.log"

@@ -7,7 +7,8 @@ import net.fsgateway.config.GatewayConfig;
 /**
  * How many PostgreSQL connections one gateway process may open, and how they are split. Every set of services
  * (one per HTTP instance when co-located, {@code deployment.serviceInstances} sets otherwise) has one pool per
- * service, each on its own event loop, plus small fixed pools for long or side work (streamed listings, the payment journal's steps, the signup checks). Without
+ * service, each on its own event loop, plus small fixed pools for long or side work (streamed listings, the
+ * payment journal's steps, the signup checks). Without
  * {@code pg.maxConnections} each service pool gets {@code pg.poolSize}, so the process total grows with the cores
  * (60 on a 2-core pod); with it, the total is fixed and split evenly, so a fleet's arithmetic is
  * {@code pods × pg.maxConnections ≤ max_connections − headroom} whatever the pods' sizes.
