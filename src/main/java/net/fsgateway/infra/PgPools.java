@@ -63,10 +63,9 @@ public final class PgPools {
    */
   public static SqlClient pipelinedBatchedGenericPlans(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines,
                                                        int maxSize) {
-    PgConnectOptions connect = pg.behindPgBouncer() ? bounded(pg, deadlines)
-        : bounded(pg, deadlines).addProperty("plan_cache_mode", "force_generic_plan");
     return PgBuilder.client().with(poolOptions(pg, deadlines).setMaxSize(maxSize)).with(transport(pg))
-        .connectingTo(connect).withConnectHandler(FlushBatching::install).using(vertx).build();
+        .connectingTo(genericPlanOptions(pg, deadlines)).withConnectHandler(FlushBatching::install).using(vertx)
+        .build();
   }
 
   public static Pool create(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
@@ -83,12 +82,14 @@ public final class PgPools {
    * ({@code pg.pooler=pgbouncer}) a plain pool: statements are unnamed there, so there is no plan to keep.
    */
   public static Pool genericPlans(Vertx vertx, PgConfig pg, DeadlinesConfig deadlines) {
-    if (pg.behindPgBouncer()) {
-      return create(vertx, pg, deadlines);
-    }
-    PgConnectOptions connect = bounded(pg, deadlines).addProperty("plan_cache_mode", "force_generic_plan");
-    return PgBuilder.pool().with(poolOptions(pg, deadlines)).with(transport(pg)).connectingTo(connect).using(vertx)
-        .build();
+    return PgBuilder.pool().with(poolOptions(pg, deadlines)).with(transport(pg))
+        .connectingTo(genericPlanOptions(pg, deadlines)).using(vertx).build();
+  }
+
+  /** Sessions that run prepared statements on their generic plan; behind PgBouncer (no startup parameters) plain. */
+  private static PgConnectOptions genericPlanOptions(PgConfig pg, DeadlinesConfig deadlines) {
+    return pg.behindPgBouncer() ? bounded(pg, deadlines)
+        : bounded(pg, deadlines).addProperty("plan_cache_mode", "force_generic_plan");
   }
 
   /** A pool of at most {@code maxSize} connections (for rare, long work such as streamed listings). */
