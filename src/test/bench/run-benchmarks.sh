@@ -97,10 +97,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f"
 # (gateway, floor(s), gateway, ...), so drift on a shared machine hits both alike. Per pass: req/s, p99, errors.
 declare -A PASS_RPS PASS_P99 PASS_ERR SIG_CPU
 CLK_TCK=$(getconf CLK_TCK)
-floors_of() {
+# A method's floors in groups ('+' joins the floors of one group): each group is measured alternated with the
+# gateway, groups one after the other. pgbench has a group of its own, run with the floor server stopped: beside its
+# 64 clients, the floor server's and the gateway's connections would pass max_connections.
+floor_groups_of() {
   case $1 in
-    check_username) echo "floor-sql floor-http" ;;
-    new_customer) echo "floor-pg" ;;
+    check_username) echo "floor-sql+floor-http" ;;
+    new_customer) echo "floor-sql floor-pg" ;;
     *) echo "floor-sql" ;;
   esac
 }
@@ -135,18 +138,21 @@ pgbench_run() {
   [ "$rc" -eq 0 ] || { log "pgbench failed: $(grep -m1 -E 'error|FATAL' "$logf")"; failed=$(( ${failed:-0} + 1 )); }
   echo "WRK rps=${tps:-0} p99=- status=${failed:-0}" >>"$logf"
 }
-# one_pass SIDE METHOD CONNECTIONS SECONDS LOG: one run of one side; signups also measure CPU per signup.
+pid_of() { case $1 in gw) echo "$GW_PID" ;; *) echo "$FLOOR_PID" ;; esac; } # the JVM serving a side
+# one_pass SIDE METHOD CONNECTIONS SECONDS LOG: one run of one side; signups also measure CPU per signup (of the
+# gateway, or of the floor server running a signup's statements).
 one_pass() {
   local side=$1 m=$2 c=$3 s=$4 logf=$5
   if [ "$side" = floor-pg ]; then pgbench_run "$logf" "$c" "$s"; return; fi
-  if [ "$side" = gw ] && [ "$m" = new_customer ]; then
-    local pids n0 g0 p0 j0 n1 g1 p1 j1
+  if [ "$m" = new_customer ]; then
+    local pid pids n0 g0 p0 j0 n1 g1 p1 j1
+    pid=$(pid_of "$side")
     # usernames unique to this wrk process (each restarts its counters)
     BENCH_RUN_TAG=$(printf '%x' "$(( $(date +%s%N) / 1000 ))")
-    pids=$(pg_backends); n0=$(signups); g0=$(cpu_ticks "$GW_PID"); p0=$(ticks_of $pids); j0=$(jit_ticks "$GW_PID")
-    drive "$logf" "$(url_of gw "$m")" "$m" "$c" "$s"
-    g1=$(cpu_ticks "$GW_PID"); p1=$(ticks_of $pids); n1=$(signups); j1=$(jit_ticks "$GW_PID")
-    echo "SIGNUPS created=$((n1 - n0)) gateway_ticks=$((g1 - g0)) pg_ticks=$((p1 - p0)) jit_ticks=$((j1 - j0))" >>"$logf"
+    pids=$(pg_backends); n0=$(signups); g0=$(cpu_ticks "$pid"); p0=$(ticks_of $pids); j0=$(jit_ticks "$pid")
+    drive "$logf" "$(url_of "$side" "$m")" "$m" "$c" "$s"
+    g1=$(cpu_ticks "$pid"); p1=$(ticks_of $pids); n1=$(signups); j1=$(jit_ticks "$pid")
+    echo "SIGNUPS created=$((n1 - n0)) process_ticks=$((g1 - g0)) pg_ticks=$((p1 - p0)) jit_ticks=$((j1 - j0))" >>"$logf"
     return
   fi
   drive "$logf" "$(url_of "$side" "$m")" "$m" "$c" "$s"
@@ -168,53 +174,63 @@ check_answers() { # each method's answer once (wrk does not read answers), and e
       log "$m: the gateway's answer has a non-empty error or is a fault; see: $(xml_call "$m" session_id "$BENCH_SESSION_ID" username ckprobe domain bench.example.net | post "$GW_URL" | head -c 300)"
       FAILED=1
     fi
+  done
+  for m in check_username agent_info signup_info new_customer; do
     code=$(echo x | curl -s -o /dev/null -w '%{http_code}' --data-binary @- "$FLOOR_URL/$m")
     [ "$code" = 200 ] || { log "floor /$m answered $code: $(echo x | curl -s --data-binary @- "$FLOOR_URL/$m")"; FAILED=1; }
   done
 }
-# settle_jit METHOD CONNECTIONS: the gateway's warm-up goes on in 5 s slices until its JIT compilers use at most 5%
-# of its CPU in a slice (at most BENCH_JIT_SETTLE_SECONDS, 120). A new method's code is still being compiled long
-# after a fixed warm-up (new_customer at ~1,000 signups/s: the C2 compiler used more CPU than the event loops for
-# the first 30 s, and was still a tenth of the process at 60 s); measured then, CPU per call is mostly compiling.
+# settle_jit SIDE METHOD CONNECTIONS: a JVM side's warm-up (the gateway's, the floor server's) goes on in 5 s slices
+# until its JIT compilers use at most 5% of its CPU in a slice (at most BENCH_JIT_SETTLE_SECONDS, 120). A new
+# method's code is still being compiled long after a fixed warm-up (new_customer at ~1,000 signups/s: the C2
+# compiler used more CPU than the event loops for the first 30 s, and was still a tenth of the process at 60 s);
+# measured then, CPU per call is mostly compiling.
 settle_jit() {
-  local m=$1 c=$2 waited=0 g0=0 j0=0 g1=0 j1=0
+  local side=$1 m=$2 c=$3 pid waited=0 g0=0 j0=0 g1=0 j1=0
   [ "$JIT_SETTLE_SECONDS" -gt 0 ] || return 0
+  pid=$(pid_of "$side")
   while [ "$waited" -lt "$JIT_SETTLE_SECONDS" ]; do
-    g0=$(cpu_ticks "$GW_PID"); j0=$(jit_ticks "$GW_PID")
-    one_pass gw "$m" "$c" 5 "$OUT/ratio-$m-c$c-gw-settle.log"
-    g1=$(cpu_ticks "$GW_PID"); j1=$(jit_ticks "$GW_PID"); waited=$(( waited + 5 ))
+    g0=$(cpu_ticks "$pid"); j0=$(jit_ticks "$pid")
+    one_pass "$side" "$m" "$c" 5 "$OUT/ratio-$m-c$c-$side-settle.log"
+    g1=$(cpu_ticks "$pid"); j1=$(jit_ticks "$pid"); waited=$(( waited + 5 ))
     if [ $(( (j1 - j0) * 20 )) -le $(( g1 - g0 )) ]; then
-      log "ratio $m c=$c: JIT settled after ${waited}s more warm-up (compilers $(( (j1 - j0) * 100 / (g1 - g0 + 1) ))% of the gateway's CPU)"
+      log "ratio $m c=$c $side: JIT settled after ${waited}s more warm-up (compilers $(( (j1 - j0) * 100 / (g1 - g0 + 1) ))% of its CPU)"
       return
     fi
   done
-  log "ratio $m c=$c: the JIT compilers still used $(( (j1 - j0) * 100 / (g1 - g0 + 1) ))% of the gateway's CPU after ${waited}s more warm-up"
+  log "ratio $m c=$c $side: the JIT compilers still used $(( (j1 - j0) * 100 / (g1 - g0 + 1) ))% of its CPU after ${waited}s more warm-up"
 }
 run_ratios() {
   export BENCH_SESSION_ID BENCH_DOMAIN=bench.example.net BENCH_PKGPART=$PKGPART BENCH_RUN_TAG
   BENCH_SESSION_ID=$(login "$GW_URL")
   [ -n "$BENCH_SESSION_ID" ] || { log "agent_login through the gateway failed: no ratio runs"; FAILED=1; return; }
   check_answers
-  local m c side p logf e
+  local m c group floors side key p logf e
   for m in $RATIO_METHODS; do
-    if [ "$m" = new_customer ]; then stop_floor; else [ -n "$FLOOR_PID" ] || start_floor "$AGENTNUM" bench.example.net; fi
-    for c in $RATIO_CONNECTIONS; do
-      for side in gw $(floors_of "$m"); do
-        log "ratio $m c=$c: warming $side for ${WARMUP}s"
-        one_pass "$side" "$m" "$c" "$WARMUP" "$OUT/ratio-$m-c$c-$side-warmup.log"
-        [ "$side" = gw ] && settle_jit "$m" "$c"
-      done
-      for p in $(seq 1 "$PASSES"); do
-        for side in gw $(floors_of "$m"); do
-          logf="$OUT/ratio-$m-c$c-$side-$p.log"
-          one_pass "$side" "$m" "$c" "$SECONDS_PER_RUN" "$logf"
-          PASS_RPS[$m|$c|$side]="${PASS_RPS[$m|$c|$side]:-} $(wrk_field "$logf" rps)"
-          PASS_P99[$m|$c|$side]="${PASS_P99[$m|$c|$side]:-} $(sed -n 's/^WRK.* p99=\([0-9.-]*\).*/\1/p' "$logf" | tail -1)"
-          e=$(errors_of "$logf"); [[ "$e" =~ ^[0-9]+$ ]] || { e=0; log "ratio $m c=$c pass $p $side: no result, see $logf"; FAILED=1; }
-          PASS_ERR[$m|$c|$side]=$(( ${PASS_ERR[$m|$c|$side]:-0} + e ))
-          [ "$e" -eq 0 ] || FAILED=1
-          log "ratio $m c=$c pass $p $side: $(grep '^WRK' "$logf" | tail -1)"
-          if grep -q '^SIGNUPS' "$logf"; then SIG_CPU[$m|$c]="${SIG_CPU[$m|$c]:-} $(grep '^SIGNUPS' "$logf")"; fi
+    for group in $(floor_groups_of "$m"); do
+      floors=${group//+/ }
+      if [ "$group" = floor-pg ]; then stop_floor; else [ -n "$FLOOR_PID" ] || start_floor "$AGENTNUM" bench.example.net; fi
+      for c in $RATIO_CONNECTIONS; do
+        for side in gw $floors; do
+          log "ratio $m c=$c: warming $side for ${WARMUP}s"
+          one_pass "$side" "$m" "$c" "$WARMUP" "$OUT/ratio-$m-c$c-$side-$group-warmup.log"
+          # the JVM sides; the floor server's only where its CPU per call is reported (signups)
+          if [ "$side" = gw ] || { [ "$side" = floor-sql ] && [ "$m" = new_customer ]; }; then settle_jit "$side" "$m" "$c"; fi
+        done
+        for p in $(seq 1 "$PASSES"); do
+          for side in gw $floors; do
+            # the gateway's passes are kept per group: each floor is compared with the passes alternated with it
+            key=$side; [ "$side" = gw ] && key="gw@$group"
+            logf="$OUT/ratio-$m-c$c-$key-$p.log"
+            one_pass "$side" "$m" "$c" "$SECONDS_PER_RUN" "$logf"
+            PASS_RPS[$m|$c|$key]="${PASS_RPS[$m|$c|$key]:-} $(wrk_field "$logf" rps)"
+            PASS_P99[$m|$c|$key]="${PASS_P99[$m|$c|$key]:-} $(sed -n 's/^WRK.* p99=\([0-9.-]*\).*/\1/p' "$logf" | tail -1)"
+            e=$(errors_of "$logf"); [[ "$e" =~ ^[0-9]+$ ]] || { e=0; log "ratio $m c=$c pass $p $key: no result, see $logf"; FAILED=1; }
+            PASS_ERR[$m|$c|$key]=$(( ${PASS_ERR[$m|$c|$key]:-0} + e ))
+            [ "$e" -eq 0 ] || FAILED=1
+            log "ratio $m c=$c pass $p $key: $(grep '^WRK' "$logf" | tail -1)"
+            if grep -q '^SIGNUPS' "$logf"; then SIG_CPU[$m|$c|$side]="${SIG_CPU[$m|$c|$side]:-} $(grep '^SIGNUPS' "$logf")"; fi
+          done
         done
       done
     done
@@ -224,11 +240,15 @@ run_ratios() {
 mean_of() { awk '{ s = 0; n = 0; for (i = 1; i <= NF; i++) if ($i + 0 > 0) { s += $i; n++ } ; if (n) printf "%.0f", s / n; else printf "n/a" }' <<<"$1"; }
 median_of() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9.]+$' | sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "%.2f", a[int((NR + 1) / 2)]; else printf "-" }'; }
 passes_of() { awk '{ for (i = 1; i <= NF; i++) printf "%s%.0f", (i > 1 ? " / " : ""), $i }' <<<"$1"; }
-cpu_per_signup() { # "gateway X ms, PostgreSQL Y ms per signup (N signups)" from the passes' SIGNUPS lines
-  tr ' ' '\n' <<<"$1" | awk -F= -v tck="$CLK_TCK" '$1 == "created" { n += $2 } $1 == "gateway_ticks" { g += $2 }
+cpu_per_signup() { # "WHO X ms, PostgreSQL Y ms per signup (N signups)" from the passes' SIGNUPS lines
+  tr ' ' '\n' <<<"$2" | awk -F= -v tck="$CLK_TCK" -v who="$1" '$1 == "created" { n += $2 } $1 == "process_ticks" { g += $2 }
     $1 == "pg_ticks" { p += $2 } $1 == "jit_ticks" { j += $2 }
-    END { if (n > 0) printf "gateway %.3f ms (of it the JIT compilers %.3f), PostgreSQL %.3f ms CPU per signup (%d signups)", g * 1000 / tck / n, j * 1000 / tck / n, p * 1000 / tck / n, n
+    END { if (n > 0) printf "%s %.3f ms (of it the JIT compilers %.3f), PostgreSQL %.3f ms CPU per signup (%d signups)", who, g * 1000 / tck / n, j * 1000 / tck / n, p * 1000 / tck / n, n
       else printf "n/a" }'
+}
+process_ms() { # the process's CPU per signup in ms from the passes' SIGNUPS lines
+  tr ' ' '\n' <<<"$1" | awk -F= -v tck="$CLK_TCK" '$1 == "created" { n += $2 } $1 == "process_ticks" { g += $2 }
+    END { if (n > 0) printf "%.4f", g * 1000 / tck / n }'
 }
 ratio_table() {
   echo "Driver: $DRIVER_DESC. ${PASSES} passes of ${SECONDS_PER_RUN} s per side, alternated, after ${WARMUP} s warm-up per side;"
@@ -236,16 +256,19 @@ ratio_table() {
   echo
   echo "| method | connections | gateway req/s | passes | gateway p99 ms | floor | floor req/s | passes | floor p99 ms | gateway / floor | errors gw / floor |"
   echo "|---|---:|---:|---|---:|---|---:|---|---:|---:|---|"
-  local m c f g fr
+  local m c group gw f g fr
   for m in $RATIO_METHODS; do
     for c in $RATIO_CONNECTIONS; do
-      g=$(mean_of "${PASS_RPS[$m|$c|gw]:-}")
-      for f in $(floors_of "$m"); do
-        fr=$(mean_of "${PASS_RPS[$m|$c|$f]:-}")
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %s / %s |\n' "$m" "$c" "$g" \
-          "$(passes_of "${PASS_RPS[$m|$c|gw]:-}")" "$(median_of "${PASS_P99[$m|$c|gw]:-}")" "$(floor_label "$f")" "$fr" \
-          "$(passes_of "${PASS_RPS[$m|$c|$f]:-}")" "$(median_of "${PASS_P99[$m|$c|$f]:-}")" "$(ratio "$g" "$fr")" \
-          "${PASS_ERR[$m|$c|gw]:-n/a}" "${PASS_ERR[$m|$c|$f]:-n/a}"
+      for group in $(floor_groups_of "$m"); do
+        gw="gw@$group"
+        g=$(mean_of "${PASS_RPS[$m|$c|$gw]:-}")
+        for f in ${group//+/ }; do
+          fr=$(mean_of "${PASS_RPS[$m|$c|$f]:-}")
+          printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %s / %s |\n' "$m" "$c" "$g" \
+            "$(passes_of "${PASS_RPS[$m|$c|$gw]:-}")" "$(median_of "${PASS_P99[$m|$c|$gw]:-}")" "$(floor_label "$f")" \
+            "$fr" "$(passes_of "${PASS_RPS[$m|$c|$f]:-}")" "$(median_of "${PASS_P99[$m|$c|$f]:-}")" \
+            "$(ratio "$g" "$fr")" "${PASS_ERR[$m|$c|$gw]:-n/a}" "${PASS_ERR[$m|$c|$f]:-n/a}"
+        done
       done
     done
   done
@@ -253,12 +276,16 @@ ratio_table() {
   for m in $RATIO_METHODS; do
     [ "$m" = new_customer ] || continue
     for c in $RATIO_CONNECTIONS; do
-      echo "- new_customer c=$c, CPU from /proc over the gateway's passes: $(cpu_per_signup "${SIG_CPU[$m|$c]:-}")"
+      echo "- new_customer c=$c, CPU from /proc over the passes: $(cpu_per_signup gateway "${SIG_CPU[$m|$c|gw]:-}");"
+      echo "  $(cpu_per_signup "floor server (HTTP + its SQL)" "${SIG_CPU[$m|$c|floor-sql]:-}");" \
+        "**gateway / floor CPU per signup: $(ratio "$(process_ms "${SIG_CPU[$m|$c|gw]:-}")" "$(process_ms "${SIG_CPU[$m|$c|floor-sql]:-}")")**"
     done
   done
   echo "- PostgreSQL CPU counts the backends of the gateway's connections to $DB (not the WAL writer or checkpointer)."
   echo "- Floors: HTTP + its SQL = \`bench floor-http --queries\` running the method's statements from the gateway's"
-  echo "  ProvisioningQueries on a pipelined client before a canned answer (no XML parsed or built, no session);"
+  echo "  ProvisioningQueries on a pipelined client before a canned answer (no XML parsed or built, no session); for"
+  echo "  new_customer a CARD signup's statements from BillingQueries with the gateway's own payment journal (checks,"
+  echo "  attempt, signup, 'captured' after the answer), no validation, encryption or processor;"
   echo "  HTTP canned = the same server answering without a query; pgbench = the signup statements (bench signup-sql)."
 }
 if has_part ratios && [ -n "$READY_MS" ]; then

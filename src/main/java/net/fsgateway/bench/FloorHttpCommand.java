@@ -26,7 +26,7 @@ public final class FloorHttpCommand implements Callable<Integer> {
   int instances;
 
   @Option(names = "--queries", description = "Run each method's SQL before answering /check_username, /agent_info"
-      + " and /signup_info (database from the gateway's configuration: conf/gateway.json, GW_PG_*).")
+      + ", /signup_info and /new_customer (database from the gateway's configuration: conf/gateway.json, GW_PG_*).")
   boolean queries;
 
   @Option(names = "--agentnum", defaultValue = "0", description = "With --queries: the reseller whose reads are run.")

@@ -20,8 +20,8 @@ import net.fsgateway.xmlrpc.XStruct;
  * parses nothing. What the driver measures against it is the ceiling that HTTP, the driver and the machine allow.
  * Given a database, a POST to {@code /check_username}, {@code /agent_info} or {@code /signup_info} first runs that
  * method's own SQL ({@link FloorQueries}) on a pipelined client of this instance's event loop, as the gateway's
- * provisioning does: the HTTP-plus-query floor. A query that fails or finds nothing is answered 500, so the driver
- * counts it as an error.
+ * provisioning does: the HTTP-plus-query floor. A POST to {@code /new_customer} runs a CARD signup's statements
+ * ({@link FloorSignups}). A query that fails or finds nothing is answered 500, so the driver counts it as an error.
  */
 public final class FloorHttpServer extends VerticleBase {
   static final Buffer CANNED = XmlRpcResponseWriter.write(MethodResponse.success(XStruct.builder()
@@ -31,12 +31,14 @@ public final class FloorHttpServer extends VerticleBase {
   /** "/check_username" → "check_username"...: a lookup, so the canned path allocates nothing more than before. */
   private static final Map<String, String> QUERY_PATHS = FloorQueries.METHODS.stream()
       .collect(Collectors.toUnmodifiableMap(m -> "/" + m, m -> m));
+  private static final String SIGNUP_PATH = "/" + FloorSignups.METHOD;
 
   private final int port;
   private final FloorDatabase database;
   private HttpServer server;
   private SqlClient db;
   private FloorQueries queries;
+  private FloorSignups signups;
 
   /** The canned floor only. */
   public FloorHttpServer(int port) {
@@ -54,6 +56,7 @@ public final class FloorHttpServer extends VerticleBase {
     if (database != null) {
       db = PgPools.pipelined(vertx, database.pg(), database.deadlines());
       queries = new FloorQueries(db, database.agentnum(), database.domain());
+      signups = new FloorSignups(vertx, database);
     }
     server = vertx.createHttpServer().requestHandler(this::answer);
     return server.listen(port, "127.0.0.1");
@@ -61,7 +64,7 @@ public final class FloorHttpServer extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return db == null ? server.close() : server.close().eventually(db::close);
+    return db == null ? server.close() : server.close().eventually(db::close).eventually(signups::close);
   }
 
   /** The port it listens on (useful with port 0). */
@@ -70,7 +73,8 @@ public final class FloorHttpServer extends VerticleBase {
   }
 
   private void answer(HttpServerRequest req) {
-    String method = QUERY_PATHS.get(req.path());
+    String path = req.path();
+    String method = SIGNUP_PATH.equals(path) ? FloorSignups.METHOD : QUERY_PATHS.get(path);
     // Reply once the body has been read (discarded), as the gateway does, so keep-alive stays in step.
     req.handler(chunk -> { });
     req.endHandler(v -> {
@@ -79,7 +83,8 @@ public final class FloorHttpServer extends VerticleBase {
       } else if (queries == null) {
         failed(req, "no database given to the floor (bench floor-http --queries)");
       } else {
-        queries.run(method).onComplete(found -> {
+        Future<Boolean> ran = FloorSignups.METHOD.equals(method) ? signups.run() : queries.run(method);
+        ran.onComplete(found -> {
           if (found.succeeded() && found.result()) {
             canned(req);
           } else {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import net.fsgateway.support.TestBackends;
+import net.fsgateway.support.TestData;
 import net.fsgateway.support.TestGateway;
 import net.fsgateway.support.TestReseller;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,29 @@ class FloorHttpServerQueriesTest {
   }
 
   @Test
+  void theSignupPathWritesACustomerAndItsJournalAsTheGatewayDoes() throws Exception {
+    int port = start(new FloorDatabase(TestBackends.pg(), TestGateway.productionDeadlines(), reseller.agentnum(), reseller.privateDomain()));
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> answer = post(port, "/new_customer");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo(FloorHttpServer.CANNED.toString());
+    }
+    assertThat(((Number) TestData.scalar("SELECT count(*) FROM svc_acct WHERE domsvc = ?", reseller.domsvc())).intValue())
+        .isEqualTo(3);
+    assertThat(((Number) TestData.scalar("SELECT count(*) FROM cust_main c JOIN cust_pay p ON p.custnum = c.custnum"
+        + " WHERE c.agentnum = ? AND p.processor_ref LIKE 'floor-%'", reseller.agentnum())).intValue()).isEqualTo(3);
+    // 'captured' follows the answer (group-committed after a linger): every attempt gets there.
+    long deadline = System.currentTimeMillis() + 10_000;
+    int captured = 0;
+    while (captured < 3 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+      captured = ((Number) TestData.scalar("SELECT count(*) FROM payment_journal WHERE agentnum = ?"
+          + " AND state = 'captured'", reseller.agentnum())).intValue();
+    }
+    assertThat(captured).isEqualTo(3);
+  }
+
+  @Test
   void aQueryThatFindsNothingIsAnError() throws Exception {
     int wrongDomain = start(new FloorDatabase(TestBackends.pg(), TestGateway.productionDeadlines(), reseller.agentnum(), "no-such-domain.example"));
     HttpResponse<String> check = post(wrongDomain, "/check_username");
@@ -70,6 +94,9 @@ class FloorHttpServerQueriesTest {
     int unknownAgent = start(new FloorDatabase(TestBackends.pg(), TestGateway.productionDeadlines(), Integer.MAX_VALUE, reseller.privateDomain()));
     assertThat(post(unknownAgent, "/agent_info").statusCode()).isEqualTo(500);
     assertThat(post(unknownAgent, "/signup_info").statusCode()).isEqualTo(500);
+    HttpResponse<String> signup = post(wrongDomain, "/new_customer");
+    assertThat(signup.statusCode()).isEqualTo(500);
+    assertThat(signup.body()).contains("domain no-such-domain.example is unknown");
     assertThat(post(unknownAgent, "/RPC2").statusCode()).as("the canned path runs no query").isEqualTo(200);
   }
 
