@@ -27,7 +27,6 @@ import net.fsgateway.ops.CallObserver;
  * without, calls go over the event bus to the service verticles.
  */
 public final class HttpVerticle extends VerticleBase {
-  static final int COMPRESSION_THRESHOLD_BYTES = 1024;
   static final String[] XMLRPC_PATHS = {"/", "/RPC2", "/selfservice/xmlrpc.cgi"};
 
   private final GatewayConfig config;
@@ -56,7 +55,8 @@ public final class HttpVerticle extends VerticleBase {
   private Future<HttpServer> listen(MethodRoute route) {
     Dispatcher dispatcher = new Dispatcher(route, MethodRegistry.reseller(), config.limits(), config.compat());
     XmlRpcEndpoint endpoint = new XmlRpcEndpoint(vertx, dispatcher, config.limits(),
-        config.http().requestTimeoutSeconds() * 1000L, !config.compat().typedAnswers(), CallObserver.of(vertx));
+        config.http().requestTimeoutSeconds() * 1000L, !config.compat().typedAnswers(), config.http().compression(),
+        CallObserver.of(vertx));
     server = vertx.createHttpServer(serverOptions(config.http()))
         .connectionHandler(this::admit)
         .requestHandler(new XmlRpcPaths(Set.of(XMLRPC_PATHS), endpoint));
@@ -96,9 +96,8 @@ public final class HttpVerticle extends VerticleBase {
   static HttpServerOptions serverOptions(HttpConfig http) {
     HttpServerOptions options = new HttpServerOptions()
         .setIdleTimeout(http.idleTimeoutSeconds())
-        .setCompressionSupported(http.compression())
-        // Most answers are a few hundred bytes: compressing those costs more CPU than it saves on the wire.
-        .setCompressionContentSizeThreshold(COMPRESSION_THRESHOLD_BYTES)
+        // Answers are compressed by XmlRpcEndpoint (AnswerCompression), not by Vert.x, whose compressor every
+        // answer would pass through; request bodies are still inflated here.
         .setDecompressionSupported(true)
         .setTcpNoDelay(true)
         .setMaxInitialLineLength(8192)

@@ -2,6 +2,7 @@ package net.fsgateway.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * the head, each item as soon as it is read, the tail. Memory stays bounded by the response's write queue: when
  * it is full the items are paused until it drains. A client that goes away cancels the items (the database
  * cursor is released); a failure after the head is sent resets the connection, so the client sees a broken
- * answer rather than one that looks complete.
+ * answer rather than one that looks complete. A client that accepts gzip or deflate gets the answer compressed,
+ * flushed after each piece so it can decode the customers it has ({@link AnswerCompression}).
  */
 final class StreamedWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StreamedWriter.class);
@@ -25,22 +27,42 @@ final class StreamedWriter {
   private StreamedWriter() {
   }
 
-  static void write(HttpServerRequest request, Streamed answer, boolean undefinedAsEmpty) {
+  /** {@code coding}: how to compress the answer, null for not at all. */
+  static void write(HttpServerRequest request, Streamed answer, boolean undefinedAsEmpty,
+                    AnswerCompression.Coding coding) {
     HttpServerResponse response = request.response();
     ItemStream items = answer.items();
+    AnswerCompression.Stream zip = coding == null ? null : new AnswerCompression.Stream(coding);
     response.setChunked(true);
-    response.closeHandler(ignored -> items.cancel());
-    response.write(XmlRpcResponseWriter.streamOpen(answer, undefinedAsEmpty));
+    response.closeHandler(ignored -> {
+      items.cancel();
+      if (zip != null) {
+        zip.release();
+      }
+    });
+    Buffer head = XmlRpcResponseWriter.streamOpen(answer, undefinedAsEmpty);
+    if (zip != null) {
+      AnswerCompression.markEncoded(response.headers(), coding);
+      head = zip.start().appendBuffer(zip.next(head));
+    }
+    response.write(head);
     items.start(item -> {
-      response.write(XmlRpcResponseWriter.item(answer.typing().apply(item), undefinedAsEmpty));
+      Buffer piece = XmlRpcResponseWriter.item(answer.typing().apply(item), undefinedAsEmpty);
+      response.write(zip == null ? piece : zip.next(piece));
       if (response.writeQueueFull()) {
         items.pause();
         response.drainHandler(drained -> items.resume());
       }
     }, failure -> {
       LOG.warn("streamed answer failed after its head was sent; connection reset: {}", failure.toString());
+      if (zip != null) {
+        zip.release();
+      }
       abort(request);
-    }, () -> response.end(XmlRpcResponseWriter.streamClose()));
+    }, () -> {
+      Buffer tail = XmlRpcResponseWriter.streamClose();
+      response.end(zip == null ? tail : zip.last(tail));
+    });
   }
 
   /**

@@ -41,16 +41,21 @@ final class XmlRpcEndpoint {
   private final boolean undefinedAsEmpty;
   private final CallObserver observer;
   private final InFlightLimit inFlight;
+  private final boolean compression;
 
-  /** {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}. */
+  /**
+   * {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}; {@code compression}:
+   * large and streamed answers are compressed for clients that ask ({@link AnswerCompression}).
+   */
   XmlRpcEndpoint(Vertx vertx, Dispatcher dispatcher, LimitsConfig limits, long requestTimeoutMs,
-                 boolean undefinedAsEmpty, CallObserver observer) {
+                 boolean undefinedAsEmpty, boolean compression, CallObserver observer) {
     this.dispatcher = dispatcher;
     this.limits = CodecLimitsMapping.from(limits);
     this.bodyDeadlines = new Timeouts(vertx, requestTimeoutMs);
     this.undefinedAsEmpty = undefinedAsEmpty;
     this.observer = observer;
     this.inFlight = InFlightLimit.shared(vertx, limits.maxInFlight());
+    this.compression = compression;
   }
 
   void handle(HttpServerRequest request) {
@@ -226,10 +231,17 @@ final class XmlRpcEndpoint {
         response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }
       if (answer instanceof MethodResponse.Streamed streamed) {
-        StreamedWriter.write(request, streamed, undefinedAsEmpty);
+        StreamedWriter.write(request, streamed, undefinedAsEmpty, compression ? AnswerCompression.chosen(request) : null);
         return;
       }
-      Future<Void> written = response.end(XmlRpcResponseWriter.write(answer, undefinedAsEmpty));
+      Buffer body = XmlRpcResponseWriter.write(answer, undefinedAsEmpty);
+      AnswerCompression.Coding coding = compression && body.length() >= AnswerCompression.THRESHOLD_BYTES
+          ? AnswerCompression.chosen(request) : null;
+      if (coding != null) {
+        AnswerCompression.markEncoded(response.headers(), coding);
+        body = AnswerCompression.compress(body, coding);
+      }
+      Future<Void> written = response.end(body);
       if (close) {
         written.onComplete(ignored -> request.connection().close());
       }

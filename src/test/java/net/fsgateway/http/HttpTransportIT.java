@@ -149,6 +149,35 @@ class HttpTransportIT {
   }
 
   @Test
+  void smallAnswersAndAnswersToClientsRefusingCompressionGoAsTheyAreAndDeflateIsAnswered() throws IOException {
+    String small = "<?xml version=\"1.0\"?><methodCall><methodName>no.such.method</methodName></methodCall>";
+    String large = "<?xml version=\"1.0\"?><methodCall><methodName>system.multicall</methodName><params><param>"
+        + "<value><array><data>" + LIST_METHODS_ENTRY + LIST_METHODS_ENTRY + "</data></array></value></param></params>"
+        + "</methodCall>";
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nContent-Type: text/xml\r\nContent-Length: "
+          + small.length() + "\r\n\r\n" + small);
+      RawHttp.Response answer = http.read();
+      assertThat(answer.header("Content-Encoding")).isNull();
+      assertThat(answer.text()).contains("faultCode");
+
+      http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0, identity\r\nContent-Type: text/xml\r\n"
+          + "Content-Length: " + large.length() + "\r\n\r\n" + large);
+      answer = http.read();
+      assertThat(answer.header("Content-Encoding")).isNull();
+      assertThat(answer.body().length).isGreaterThanOrEqualTo(AnswerCompression.THRESHOLD_BYTES);
+      assertThat(answer.text()).contains("system.getCapabilities");
+
+      // Perl's RPC::XML asks for deflate only
+      http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: deflate\r\nContent-Type: text/xml\r\n"
+          + "Content-Length: " + large.length() + "\r\n\r\n" + large);
+      answer = http.read();
+      assertThat(answer.header("Content-Encoding")).isEqualTo("deflate");
+      assertThat(new String(answer.decodedBody(), StandardCharsets.UTF_8)).contains("system.getCapabilities");
+    }
+  }
+
+  @Test
   void declaredOversizedBodyIs413BeforeItIsRead() throws IOException {
     try (RawHttp http = new RawHttp(gateway.port())) {
       http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 67108864\r\n\r\n<?xml");
