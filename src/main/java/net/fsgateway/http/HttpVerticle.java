@@ -96,9 +96,8 @@ public final class HttpVerticle extends VerticleBase {
   static HttpServerOptions serverOptions(HttpConfig http) {
     HttpServerOptions options = new HttpServerOptions()
         .setIdleTimeout(http.idleTimeoutSeconds())
-        // Answers are compressed by XmlRpcEndpoint (AnswerCompression), not by Vert.x, whose compressor every
-        // answer would pass through; request bodies are still inflated here.
-        .setDecompressionSupported(true)
+        // No compression options: XmlRpcEndpoint compresses answers (AnswerCompression) and inflates compressed
+        // bodies (RequestInflater) itself, so the answers and bodies that are not compressed pass no codec.
         .setTcpNoDelay(true)
         .setMaxInitialLineLength(8192)
         .setMaxHeaderSize(16384);

@@ -67,7 +67,8 @@ final class XmlRpcEndpoint {
       Shedding.refuse(request, inFlight.max());
       return;
     }
-    Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits), observer.begin(request));
+    Exchange exchange = new Exchange(request, new XmlRpcRequestDecoder(limits),
+        RequestInflater.forEncoding(request.getHeader(HttpHeaders.CONTENT_ENCODING)), observer.begin(request));
     exchange.deadline = bodyDeadlines.arm(exchange::expire); // before any handler can run
     request.handler(exchange::chunk);
     request.endHandler(ignored -> exchange.end());
@@ -91,10 +92,17 @@ final class XmlRpcEndpoint {
   /**
    * Feeds a body chunk without copying it: Vert.x hands each chunk over in a heap buffer of its own (already copied
    * off Netty's pooled one), whose array the decoder can read in place; {@code Buffer.getBytes()} would copy it again.
+   * A compressed body's chunks go through its {@link RequestInflater} first, which hands the decoder a window at a
+   * time.
    */
-  private static void feed(XmlRpcRequestDecoder decoder, Buffer chunk) throws ProtocolException {
+  private static void feed(XmlRpcRequestDecoder decoder, RequestInflater inflater, Buffer chunk)
+      throws ProtocolException {
     ByteBuf bytes = chunk instanceof BufferInternal internal ? internal.getByteBuf() : null;
-    if (bytes != null && bytes.hasArray()) {
+    if (inflater != null) {
+      byte[] compressed = bytes != null && bytes.hasArray() ? bytes.array() : chunk.getBytes();
+      int offset = bytes != null && bytes.hasArray() ? bytes.arrayOffset() + bytes.readerIndex() : 0;
+      inflater.feed(compressed, offset, chunk.length(), decoder::feed);
+    } else if (bytes != null && bytes.hasArray()) {
       decoder.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
     } else {
       decoder.feed(chunk);
@@ -120,6 +128,8 @@ final class XmlRpcEndpoint {
   private final class Exchange {
     private final HttpServerRequest request;
     private final XmlRpcRequestDecoder decoder;
+    /** null unless the body came compressed. */
+    private final RequestInflater inflater;
     private final CallObserver.Call observed;
     private MethodCall call;
     private boolean finished;
@@ -127,9 +137,11 @@ final class XmlRpcEndpoint {
     private boolean dispatched;
     private Timeouts.Timeout deadline;
 
-    Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder, CallObserver.Call observed) {
+    Exchange(HttpServerRequest request, XmlRpcRequestDecoder decoder, RequestInflater inflater,
+             CallObserver.Call observed) {
       this.request = request;
       this.decoder = decoder;
+      this.inflater = inflater;
       this.observed = observed;
     }
 
@@ -138,7 +150,7 @@ final class XmlRpcEndpoint {
         return;
       }
       try {
-        feed(decoder, chunk);
+        feed(decoder, inflater, chunk);
       } catch (ProtocolException e) {
         reject(e);
       } catch (RuntimeException bug) {
@@ -152,6 +164,9 @@ final class XmlRpcEndpoint {
       }
       deadline.cancel();
       try {
+        if (inflater != null) {
+          inflater.end();
+        }
         call = decoder.end();
       } catch (ProtocolException e) {
         reject(e);
@@ -174,8 +189,16 @@ final class XmlRpcEndpoint {
     void abort() {
       finished = true;
       deadline.cancel();
+      stopInflating();
       if (!dispatched) {
         leave(); // a dispatched call keeps its slot until it is answered, even if its client is gone
+      }
+    }
+
+    /** The body will not be read on: the inflater's native memory goes now, not when it is collected. */
+    private void stopInflating() {
+      if (inflater != null) {
+        inflater.release();
       }
     }
 
@@ -194,6 +217,7 @@ final class XmlRpcEndpoint {
       }
       finished = true;
       leave();
+      stopInflating();
       refuse(request, 408, "request body not received in time\n");
     }
 
@@ -202,6 +226,7 @@ final class XmlRpcEndpoint {
       finished = true;
       leave();
       deadline.cancel();
+      stopInflating();
       write(Failures.toFault("decode", bug), true);
     }
 
@@ -210,6 +235,7 @@ final class XmlRpcEndpoint {
       finished = true;
       leave();
       deadline.cancel();
+      stopInflating();
       if (e instanceof BodyTooLargeException) {
         tooLarge(request);
         return;
@@ -231,7 +257,8 @@ final class XmlRpcEndpoint {
         response.putHeader(HttpHeaders.CONNECTION, CLOSE);
       }
       if (answer instanceof MethodResponse.Streamed streamed) {
-        StreamedWriter.write(request, streamed, undefinedAsEmpty, compression ? AnswerCompression.chosen(request) : null);
+        AnswerCompression.Coding streamCoding = compression ? AnswerCompression.chosen(request) : null;
+        StreamedWriter.write(request, streamed, undefinedAsEmpty, streamCoding);
         return;
       }
       Buffer body = XmlRpcResponseWriter.write(answer, undefinedAsEmpty);

@@ -188,6 +188,28 @@ class HttpTransportIT {
   }
 
   @Test
+  void aCorruptOrTruncatedCompressedBodyIsAParseFault() throws IOException {
+    byte[] gz = gzip("<?xml version=\"1.0\"?><methodCall><methodName>system.listMethods</methodName></methodCall>"
+        .getBytes(StandardCharsets.UTF_8));
+    byte[] truncated = java.util.Arrays.copyOf(gz, gz.length - 4);
+    byte[] notDeflate = "<?xml version=\"1.0\"?><methodCall/>".getBytes(StandardCharsets.UTF_8);
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Type: text/xml\r\nContent-Length: "
+          + truncated.length + "\r\n\r\n").send(truncated);
+      RawHttp.Response response = http.read();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.text()).contains("<int>-32700</int>").contains("not valid gzip or deflate data");
+    }
+    try (RawHttp http = new RawHttp(gateway.port())) {
+      http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Encoding: deflate\r\nContent-Type: text/xml\r\nContent-Length: "
+          + notDeflate.length + "\r\n\r\n").send(notDeflate);
+      RawHttp.Response response = http.read();
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.text()).contains("<int>-32700</int>").contains("not valid gzip or deflate data");
+    }
+  }
+
+  @Test
   void gzipBombStopsAtTheBodyLimit() throws IOException {
     ByteArrayOutputStream inflated = new ByteArrayOutputStream();
     inflated.writeBytes("<?xml version=\"1.0\"?><methodCall>".getBytes(StandardCharsets.UTF_8));
