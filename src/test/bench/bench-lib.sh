@@ -82,8 +82,8 @@ seed() {
   $PG -d "$DB" -F ' ' -c "SELECT a.agentnum, ap.pkgpart, d.svcnum FROM agent a JOIN agent_pkg ap USING (agentnum), svc_domain d WHERE a.username = 'bench' AND d.domain = 'bench.example.net'"
 }
 
-# --- the floor server (canned on /RPC2; HTTP + the method's SQL on /check_username, /agent_info, /signup_info) ----
-# Stopped before pgbench runs: its idle connections (pg.poolSize per event loop) would count against
+# --- the floor server (canned on /RPC2; HTTP + the method's SQL on /check_username, /agent_info, /signup_info and
+# /new_customer). Stopped before pgbench runs: its idle connections (pg.poolSize per event loop) would count against
 # PostgreSQL's max_connections beside the gateway's pools and pgbench's clients.
 stop_floor() { [ -n "$FLOOR_PID" ] && kill "$FLOOR_PID" 2>/dev/null && wait "$FLOOR_PID" 2>/dev/null; FLOOR_PID=""; }
 start_floor() { # start_floor AGENTNUM DOMAIN

@@ -64,7 +64,15 @@ public final class XmlRpcResponseWriter {
 
   /** As {@link #write(MethodResponse)}; {@code undefinedAsEmpty} writes nil as Freeside's empty {@code <value/>}. */
   public static Buffer write(MethodResponse response, boolean undefinedAsEmpty) {
-    Buffer out = Buffer.buffer(512);
+    return write(response, undefinedAsEmpty, 512);
+  }
+
+  /**
+   * As {@link #write(MethodResponse, boolean)}, into a buffer that starts with room for {@code expectedBytes}: a
+   * large answer written into a small buffer is copied at every doubling on its way up.
+   */
+  public static Buffer write(MethodResponse response, boolean undefinedAsEmpty, int expectedBytes) {
+    Buffer out = Buffer.buffer(expectedBytes);
     writeTo(response, out, undefinedAsEmpty);
     return out;
   }

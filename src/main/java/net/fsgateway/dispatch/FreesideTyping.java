@@ -39,7 +39,7 @@ public final class FreesideTyping {
       return value;
     }
     if (value instanceof XStruct struct) {
-      XStruct.Builder members = XStruct.builder();
+      XStruct.Builder members = XStruct.builder(struct.members().size());
       struct.members().forEach((name, member) -> members.put(name, strings(member)));
       return members.build();
     }

@@ -42,6 +42,7 @@ final class XmlRpcEndpoint {
   private final CallObserver observer;
   private final InFlightLimit inFlight;
   private final boolean compression;
+  private final AnswerSizes answerSizes = new AnswerSizes();
 
   /**
    * {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}; {@code compression}:
@@ -261,7 +262,9 @@ final class XmlRpcEndpoint {
         StreamedWriter.write(request, streamed, undefinedAsEmpty, streamCoding);
         return;
       }
-      Buffer body = XmlRpcResponseWriter.write(answer, undefinedAsEmpty);
+      String method = call == null ? null : call.methodName();
+      Buffer body = XmlRpcResponseWriter.write(answer, undefinedAsEmpty, answerSizes.expected(method));
+      answerSizes.written(method, body.length());
       AnswerCompression.Coding coding = compression && body.length() >= AnswerCompression.THRESHOLD_BYTES
           ? AnswerCompression.chosen(request) : null;
       if (coding != null) {

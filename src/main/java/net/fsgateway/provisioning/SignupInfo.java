@@ -101,7 +101,7 @@ public final class SignupInfo {
   private static XArray locations(RowSet<Row> rows) {
     List<XmlRpcValue> items = new ArrayList<>();
     for (Row row : rows) {
-      items.add(XStruct.builder()
+      items.add(XStruct.builder(4)
           .put("taxnum", Math.toIntExact(row.getLong("taxnum")))
           .put("county", row.getString("county"))
           .put("state", row.getString("state"))
@@ -118,7 +118,7 @@ public final class SignupInfo {
         continue; // the agent row of an agent with no visible source
       }
       Long owner = row.getLong("agentnum");
-      items.add(XStruct.builder()
+      items.add(XStruct.builder(5)
           .put("refnum", Math.toIntExact(row.getLong("refnum")))
           .put("referral", row.getString("referral"))
           .put("agentnum", owner == null ? "" : Long.toString(owner))
@@ -139,7 +139,7 @@ public final class SignupInfo {
   private static XArray domains(RowSet<Row> rows) {
     List<XmlRpcValue> items = new ArrayList<>();
     for (Row row : rows) {
-      items.add(XStruct.builder()
+      items.add(XStruct.builder(2)
           .put("svcnum", Math.toIntExact(row.getLong("svcnum")))
           .put("domain", row.getString("domain"))
           .build());

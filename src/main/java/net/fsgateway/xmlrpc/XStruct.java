@@ -21,13 +21,26 @@ public record XStruct(Map<String, XmlRpcValue> members) implements XmlRpcValue {
     return new Builder();
   }
 
+  /** A builder whose map is sized for {@code expectedMembers} from the start, so it is never rehashed. */
+  public static Builder builder(int expectedMembers) {
+    return new Builder(expectedMembers);
+  }
+
   /**
    * Builds a struct in member order. {@link #build} hands the builder's map to the struct instead of copying it
    * (every call decodes one struct and answers one or two); a builder used again after that starts a new map.
    */
   public static final class Builder {
-    private LinkedHashMap<String, XmlRpcValue> members = new LinkedHashMap<>();
+    private LinkedHashMap<String, XmlRpcValue> members;
     private boolean built;
+
+    private Builder() {
+      members = new LinkedHashMap<>();
+    }
+
+    private Builder(int expectedMembers) {
+      members = new LinkedHashMap<>((int) (expectedMembers / 0.75f) + 1);
+    }
 
     public Builder put(String name, XmlRpcValue value) {
       if (built) {
