@@ -96,10 +96,11 @@ final class FloorSignups {
               .compose(attempt -> pool.preparedQuery(BillingQueries.INSERT_SIGNUP)
                   .execute(signupRow(pkgpart, domsvc, username, attempt))
                   .map(written -> {
-                    if (written.size() == 1) {
+                    boolean created = written.size() == 1;
+                    if (created) {
                       journal.captured(attempt); // after the answer, as the gateway's capture
                     }
-                    return written.size() == 1;
+                    return created;
                   }));
         });
   }

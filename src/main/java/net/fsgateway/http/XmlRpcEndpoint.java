@@ -99,14 +99,13 @@ final class XmlRpcEndpoint {
   private static void feed(XmlRpcRequestDecoder decoder, RequestInflater inflater, Buffer chunk)
       throws ProtocolException {
     ByteBuf bytes = chunk instanceof BufferInternal internal ? internal.getByteBuf() : null;
+    boolean inPlace = bytes != null && bytes.hasArray();
+    byte[] array = inPlace ? bytes.array() : chunk.getBytes();
+    int offset = inPlace ? bytes.arrayOffset() + bytes.readerIndex() : 0;
     if (inflater != null) {
-      byte[] compressed = bytes != null && bytes.hasArray() ? bytes.array() : chunk.getBytes();
-      int offset = bytes != null && bytes.hasArray() ? bytes.arrayOffset() + bytes.readerIndex() : 0;
-      inflater.feed(compressed, offset, chunk.length(), decoder::feed);
-    } else if (bytes != null && bytes.hasArray()) {
-      decoder.feed(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+      inflater.feed(array, offset, chunk.length(), decoder::feed);
     } else {
-      decoder.feed(chunk);
+      decoder.feed(array, offset, chunk.length());
     }
   }
 
