@@ -43,6 +43,7 @@ final class XmlRpcEndpoint {
   private final InFlightLimit inFlight;
   private final boolean compression;
   private final AnswerSizes answerSizes = new AnswerSizes();
+  private final RenderedAnswers rendered = new RenderedAnswers();
 
   /**
    * {@code undefinedAsEmpty}: nil is written as Freeside writes undef, an empty {@code <value/>}; {@code compression}:
@@ -262,8 +263,12 @@ final class XmlRpcEndpoint {
         return;
       }
       String method = call == null ? null : call.methodName();
-      Buffer body = XmlRpcResponseWriter.write(answer, undefinedAsEmpty, answerSizes.expected(method));
-      answerSizes.written(method, body.length());
+      Buffer body = rendered.find(answer);
+      if (body == null) {
+        body = XmlRpcResponseWriter.write(answer, undefinedAsEmpty, answerSizes.expected(method));
+        answerSizes.written(method, body.length());
+        rendered.keep(answer, body);
+      }
       AnswerCompression.Coding coding = compression && body.length() >= AnswerCompression.THRESHOLD_BYTES
           ? AnswerCompression.chosen(request) : null;
       if (coding != null) {

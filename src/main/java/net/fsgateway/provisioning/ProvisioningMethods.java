@@ -54,7 +54,7 @@ public final class ProvisioningMethods implements MethodService {
     Pool listings = opened.add(PgPools.sized(vertx, config.pg(), config.deadlines(), PgBudget.LISTING_CONNECTIONS),
         Pool::close);
     CustomerListing customers = new CustomerListing(vertx, listings, config.limits().callTimeoutMs());
-    SignupInfo signup = new SignupInfo(db, config.signup());
+    SignupInfo signup = new SignupInfo(db, config.signup(), config.compat().typedAnswers());
     return Future.join(
         register(sink, sessions, pg, "check_username", accounts::checkUsername),
         register(sink, sessions, pg, "suspend_username", accounts::suspend),

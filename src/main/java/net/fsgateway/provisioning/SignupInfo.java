@@ -8,8 +8,11 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import net.fsgateway.config.SignupConfig;
 import net.fsgateway.dispatch.Fields;
+import net.fsgateway.dispatch.FreesideTyping;
 import net.fsgateway.xmlrpc.XArray;
 import net.fsgateway.xmlrpc.XStruct;
 import net.fsgateway.xmlrpc.XmlRpcValue;
@@ -35,18 +38,32 @@ public final class SignupInfo {
       "DCRD", "Credit card (on-demand)", "CHEK", "Electronic check (automatic)",
       "DCHK", "Electronic check (on-demand)", "BILL", "Billing", "PREPAY", "Prepaid card");
 
+  /** Resellers whose code-less answer is kept ({@link RowsMemo}): each is some 70 KiB of answer and row values. */
+  static final int MEMO_AGENTS = 64;
+
   private final SqlClient db;
   private final SignupConfig rules;
+  private final UnaryOperator<XmlRpcValue> wireTyping;
+  private final RowsMemo<Long> memo = new RowsMemo<>(MEMO_AGENTS);
 
-  public SignupInfo(SqlClient db, SignupConfig rules) {
+  /**
+   * {@code typedAnswers}: as {@code compat.typedAnswers}. The answer is typed for the wire here, before it is kept,
+   * so the dispatcher's own typing pass finds nothing to rewrite and the kept instance reaches the writer.
+   */
+  public SignupInfo(SqlClient db, SignupConfig rules, boolean typedAnswers) {
     this.db = db;
     this.rules = rules;
+    this.wireTyping = typedAnswers ? UnaryOperator.identity() : FreesideTyping::strings;
   }
 
   /** The packages listed, and whether a code was sent that matched none (the list is then the agent's whole). */
   private record Packages(RowSet<Row> rows, boolean codeUnmatched) {
   }
 
+  /**
+   * The answer from the agent's rows, read anew on every call. Without a code (signup forms ask that way) an answer
+   * built from the same rows as the agent's last one is that answer again; with a code it is always built.
+   */
   public Future<XmlRpcValue> info(long agentnum, XStruct params) {
     String promo = Fields.trimmed(params, "promo_code");
     String reg = Fields.trimmed(params, "reg_code");
@@ -55,33 +72,43 @@ public final class SignupInfo {
     Future<RowSet<Row>> locations = db.preparedQuery(ProvisioningQueries.LOCATIONS).execute(Tuple.tuple());
     Future<RowSet<Row>> domains = db.preparedQuery(ProvisioningQueries.AGENT_DOMAINS).execute(Tuple.of(agentnum));
     return Future.all(packages, referrals, locations, domains).map(done -> {
-      String agentName = referrals.result().iterator().next().getString("agent");
-      String error = !packages.result().codeUnmatched() ? ""
-          : reg.isEmpty() ? "Unknown promotional code" : "Unknown registration code";
-      XStruct.Builder info = XStruct.builder()
-          .put("error", error)
-          .put("part_pkg", PackageEntries.of(packages.result().rows(), rules.paybys()))
-          .put("cust_main_county", locations(locations.result()))
-          .put("part_referral", referrals(referrals.result()))
-          .put("agent", agentName)
-          .put("agent_name", agentName)
-          .put("card_types", cardTypes())
-          .put("payby", PackageEntries.strings(rules.paybys()))
-          .put("payby_longname", PackageEntries.strings(rules.paybys().stream().map(LONGNAMES::get).toList()))
-          .put("cvv_enabled", "1")
-          .put("require_cvv", rules.requireCvv() ? "1" : "")
-          .put("countrydefault", rules.countryDefault())
-          .put("statedefault", rules.stateDefault())
-          .put("refnum", Long.toString(rules.defaultRefnum()))
-          .put("default_pkgpart", "")
-          .put("signup_service", "svc_acct")
-          .put("security_phrase", "1")
-          .put("ship_enabled", "1")
-          .put("svc_acct_pop", new XArray(List.of()))
-          .put("svc_domain", domains(domains.result()));
-      SignupInfoExtras.addTo(info, rules.paybys());
-      return info.build();
+      Supplier<XmlRpcValue> build = () -> wireTyping.apply(answer(packages.result(), referrals.result(),
+          locations.result(), domains.result(), reg));
+      return promo.isEmpty() && reg.isEmpty()
+          ? memo.answer(agentnum, List.of(packages.result().rows(), referrals.result(), locations.result(),
+              domains.result()), build)
+          : build.get();
     });
+  }
+
+  private XStruct answer(Packages packages, RowSet<Row> referrals, RowSet<Row> locations, RowSet<Row> domains,
+                         String reg) {
+    String agentName = referrals.iterator().next().getString("agent");
+    String error = !packages.codeUnmatched() ? ""
+        : reg.isEmpty() ? "Unknown promotional code" : "Unknown registration code";
+    XStruct.Builder info = XStruct.builder()
+        .put("error", error)
+        .put("part_pkg", PackageEntries.of(packages.rows(), rules.paybys()))
+        .put("cust_main_county", locations(locations))
+        .put("part_referral", referrals(referrals))
+        .put("agent", agentName)
+        .put("agent_name", agentName)
+        .put("card_types", cardTypes())
+        .put("payby", PackageEntries.strings(rules.paybys()))
+        .put("payby_longname", PackageEntries.strings(rules.paybys().stream().map(LONGNAMES::get).toList()))
+        .put("cvv_enabled", "1")
+        .put("require_cvv", rules.requireCvv() ? "1" : "")
+        .put("countrydefault", rules.countryDefault())
+        .put("statedefault", rules.stateDefault())
+        .put("refnum", Long.toString(rules.defaultRefnum()))
+        .put("default_pkgpart", "")
+        .put("signup_service", "svc_acct")
+        .put("security_phrase", "1")
+        .put("ship_enabled", "1")
+        .put("svc_acct_pop", new XArray(List.of()))
+        .put("svc_domain", domains(domains));
+    SignupInfoExtras.addTo(info, rules.paybys());
+    return info.build();
   }
 
   /** With a code, its packages; when it matches none, the agent's whole list (as Freeside falls back). */

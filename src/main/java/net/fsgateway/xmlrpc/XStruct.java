@@ -1,6 +1,7 @@
 package net.fsgateway.xmlrpc;
 
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,6 +94,12 @@ public record XStruct(Map<String, XmlRpcValue> members) implements XmlRpcValue {
     @Override
     public Set<Entry<String, XmlRpcValue>> entrySet() {
       return readOnly.entrySet();
+    }
+
+    /** The map's own values, read-only: AbstractMap's would wrap every entry on the way. */
+    @Override
+    public Collection<XmlRpcValue> values() {
+      return readOnly.values();
     }
   }
 }

@@ -197,6 +197,46 @@ class ProvisioningIT {
         .isEqualTo(Map.of("emailinvoiceonly", "", "stateid", "1"));
   }
 
+  /**
+   * signup_info keeps its answer while the rows are unchanged (issue 15), so every kind of row it reads is changed
+   * here between calls, and each change must show at once.
+   */
+  @Test
+  void signupInfoShowsEveryChangeToItsRowsAtOnce() throws Exception {
+    TestReseller own = TestReseller.create();
+    String ownSession = own.login(gateway);
+    Object first = stringly(signupInfo(ownSession));
+    assertThat(stringly(signupInfo(ownSession))).as("unchanged rows").isEqualTo(first);
+
+    TestData.update("UPDATE part_pkg SET pkg = ? WHERE pkgpart = ?", "Renamed " + own.username(), own.pkgpart());
+    assertThat(field(signupInfo(ownSession), "part_pkg", "pkg")).containsExactly("Renamed " + own.username());
+
+    String county = TestData.unique("County");
+    TestData.update("INSERT INTO cust_main_county (country, state, county) VALUES ('US', 'NY', ?)", county);
+    try {
+      assertThat(field(signupInfo(ownSession), "cust_main_county", "county")).contains(county);
+    } finally {
+      TestData.update("DELETE FROM cust_main_county WHERE county = ?", county);
+    }
+    assertThat(field(signupInfo(ownSession), "cust_main_county", "county")).doesNotContain(county);
+
+    long svcnum = TestData.domain(TestData.unique("own") + ".example", own.agentnum());
+    assertThat(field(signupInfo(ownSession), "svc_domain", "svcnum")).contains(String.valueOf(svcnum));
+    TestData.update("UPDATE agent SET agent = ? WHERE agentnum = ?", "Renamed reseller", own.agentnum());
+    assertThat(String.valueOf(signupInfo(ownSession).get("agent_name"))).isEqualTo("Renamed reseller");
+  }
+
+  private static Map<String, Object> signupInfo(String sessionId) throws Exception {
+    Map<String, Object> answer = gateway.call("signup_info", Map.of("session_id", sessionId));
+    assertThat(answer).containsEntry("error", "");
+    return answer;
+  }
+
+  /** {@code member} of each struct in the answer's array {@code list}, as text. */
+  private static List<String> field(Map<String, Object> answer, String list, String member) {
+    return Arrays.stream((Object[]) answer.get(list)).map(row -> String.valueOf(asMap(row).get(member))).toList();
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object value) {
     return (Map<String, Object>) value;
