@@ -273,7 +273,7 @@ final class XmlRpcEndpoint {
           ? AnswerCompression.chosen(request) : null;
       if (coding != null) {
         AnswerCompression.markEncoded(response.headers(), coding);
-        body = AnswerCompression.compress(body, coding);
+        body = rendered.compressed(answer, body, coding);
       }
       Future<Void> written = response.end(body);
       if (close) {

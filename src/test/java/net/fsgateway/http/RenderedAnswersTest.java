@@ -3,6 +3,11 @@ package net.fsgateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 import net.fsgateway.codec.XmlRpcResponseWriter;
 import net.fsgateway.xmlrpc.MethodResponse;
 import net.fsgateway.xmlrpc.XStruct;
@@ -58,10 +63,40 @@ class RenderedAnswersTest {
   }
 
   @Test
-  void aKeptBodySentTwiceIsSentWhole() {
-    Buffer body = written(new MethodResponse.Success(large("b")));
+  void aKeptAnswerIsCompressedOncePerCodingAndStaysWhole() throws Exception {
+    RenderedAnswers rendered = new RenderedAnswers();
+    MethodResponse answer = new MethodResponse.Success(large("c"));
+    Buffer body = written(answer);
     String text = body.toString();
-    assertThat(AnswerCompression.compress(body, AnswerCompression.Coding.GZIP).length()).isPositive();
-    assertThat(body.toString()).as("compressing reads the kept body, it does not consume it").isEqualTo(text);
+    rendered.keep(answer, body);
+    Buffer gzip = rendered.compressed(answer, body, AnswerCompression.Coding.GZIP);
+    assertThat(rendered.compressed(answer, body, AnswerCompression.Coding.GZIP)).isSameAs(gzip);
+    Buffer deflate = rendered.compressed(answer, body, AnswerCompression.Coding.DEFLATE);
+    assertThat(deflate).isNotSameAs(gzip);
+    assertThat(rendered.compressed(answer, body, AnswerCompression.Coding.DEFLATE)).isSameAs(deflate);
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip.getBytes()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+    try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflate.getBytes()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+    assertThat(body.toString()).as("compressing only reads the kept body").isEqualTo(text);
+  }
+
+  @Test
+  void anAnswerNotKeptIsCompressedEveryTime() {
+    RenderedAnswers rendered = new RenderedAnswers();
+    MethodResponse answer = new MethodResponse.Success(large("d"));
+    Buffer body = written(answer);
+    Buffer first = rendered.compressed(answer, body, AnswerCompression.Coding.GZIP);
+    assertThat(rendered.compressed(answer, body, AnswerCompression.Coding.GZIP)).isNotSameAs(first)
+        .isEqualTo(first);
+    rendered.keep(answer, body);
+    for (int i = 0; i < RenderedAnswers.SLOTS; i++) {
+      MethodResponse other = new MethodResponse.Success(large("o" + i));
+      rendered.keep(other, written(other));
+    }
+    Buffer afterEviction = rendered.compressed(answer, body, AnswerCompression.Coding.GZIP);
+    assertThat(rendered.compressed(answer, body, AnswerCompression.Coding.GZIP)).isNotSameAs(afterEviction);
   }
 }
