@@ -38,7 +38,7 @@ public final class SignupInfo {
       "DCRD", "Credit card (on-demand)", "CHEK", "Electronic check (automatic)",
       "DCHK", "Electronic check (on-demand)", "BILL", "Billing", "PREPAY", "Prepaid card");
 
-  /** Resellers whose code-less answer is kept ({@link RowsMemo}): each is some 70 KiB of answer and row values. */
+  /** Resellers whose code-less answer is kept ({@link RowsMemo}), each with the values of its rows. */
   static final int MEMO_AGENTS = 64;
 
   private final SqlClient db;
