@@ -8,7 +8,7 @@ import net.fsgateway.xmlrpc.XmlRpcValue;
 /**
  * The bytes of the last few large answers written, found again by the identity of their (immutable) value: a method
  * that hands back the very answer it gave before (signup_info from unchanged rows) has it sent as written then, not
- * written anew (issue 15: writing signup_info's 36 KiB was a sixth of its CPU), and compressed as then for a client
+ * written anew (issue 15: writing signup_info's 33 KiB was a sixth of its CPU), and compressed as then for a client
  * that asks for the same coding (Python's xmlrpc.client asks for gzip on every call). Only successes of at least
  * {@link AnswerSizes#LARGE_BYTES} are kept, {@link #SLOTS} of them, replaced in turn. A kept buffer is only read:
  * each HTTP write and each compression takes its own view of it. One per event loop: not thread-safe.
