@@ -138,7 +138,20 @@ class CallingConventionsIT {
       Map<String, Object> info = typed.call("agent_info", Map.of("session_id", session));
       assertThat(info.get("agentnum")).isEqualTo((int) reseller.agentnum());
       assertThat(info.get("num_prospect")).isInstanceOf(Integer.class);
+      // signup_info types its answer itself before keeping it: the second call is the kept answer.
+      for (int call = 0; call < 2; call++) {
+        assertThat(firstTaxnum(typed, session)).as("call %d", call).isInstanceOf(Integer.class);
+      }
     }
+    String session = reseller.login(gateway);
+    for (int call = 0; call < 2; call++) {
+      assertThat(firstTaxnum(gateway, session)).as("Freeside's typing, call %d", call).isInstanceOf(String.class);
+    }
+  }
+
+  private static Object firstTaxnum(TestGateway target, String session) throws Exception {
+    Object[] locations = (Object[]) target.call("signup_info", Map.of("session_id", session)).get("cust_main_county");
+    return ((Map<?, ?>) locations[0]).get("taxnum");
   }
 
   private static void assertFault(String method, Object[] params, String text) {
